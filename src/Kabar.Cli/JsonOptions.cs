@@ -1,0 +1,15 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Kabar.Cli;
+
+internal static class JsonOptions
+{
+    /// <summary>Indented, camelCase, with non-ASCII letters written as themselves.</summary>
+    public static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

@@ -1,0 +1,30 @@
+using System.CommandLine;
+
+namespace Kabar.Cli;
+
+/// <summary>The <c>kabar</c> command tree. Commands parse arguments, compose, and call Core.</summary>
+internal static class KabarCommand
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Kabar: which news articles tell the same story, who copied whom, and what differs.");
+        root.Subcommands.Add(CompareCommand.Create(output, error));
+        var eval = new Command("eval", "Measure Kabar's algorithms on public benchmarks.");
+        eval.Subcommands.Add(EvalAlignmentCommand.Create(output, error));
+        root.Subcommands.Add(eval);
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (System.CommandLine.Parsing.ParseError e in parsed.Errors)
+            {
+                error.WriteLine($"kabar: {e.Message}");
+            }
+
+            error.WriteLine("Try 'kabar --help'.");
+            return ExitCodes.Usage;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

@@ -1,0 +1,3 @@
+using Kabar.Cli;
+
+return KabarCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,11 @@
+using Kabar.Text;
+
+namespace Kabar.Alignment;
+
+/// <summary>One sentence prepared for matching.</summary>
+/// <param name="Index">Position among the document's sentences.</param>
+/// <param name="Span">The sentence in the document's text.</param>
+/// <param name="Words">Every word and number token, for word-level diffs.</param>
+/// <param name="WordKeys">Lower-cased text of <paramref name="Words"/>, same length.</param>
+/// <param name="Terms">Content terms: normalised words and numbers without stopwords, in order, with repeats.</param>
+public sealed record SentenceProfile(int Index, TextSpan Span, Token[] Words, string[] WordKeys, string[] Terms);

@@ -1,0 +1,89 @@
+using System.Collections.Frozen;
+
+namespace Kabar.Text;
+
+/// <summary>
+/// Tells Indonesian, English and Malay apart by their function words, and Indonesian from Malay by the
+/// words where the two standards differ ("karena"/"kerana", "bisa"/"boleh", "setelah"/"selepas").
+/// Text with too few known words is <see cref="Language.Other"/>. Pure and thread-safe.
+/// </summary>
+public static class LanguageIdentifier
+{
+    // Below this share of recognised function words the text is not taken to be in a known language.
+    private const double MinFunctionWordShare = 0.12;
+
+    private static readonly FrozenSet<string> s_indonesianOnly = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "karena", "bisa", "saat", "tersebut", "setelah", "pemerintah", "uang", "polisi", "kantor", "kendaraan", "yaitu", "mau",
+        "tentara", "delapan", "juni", "juli", "agustus", "sejumlah", "kemarin", "ujar", "nggak", "gak", "sekitar", "rumah", "sakit",
+        "sedangkan", "dikatakan", "berbagai", "kali", "baru", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+    ]);
+
+    private static readonly FrozenSet<string> s_malayOnly = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "kerana", "boleh", "ialah", "iaitu", "semasa", "sahaja", "selepas", "berkata", "kerajaan", "wang", "polis", "pejabat",
+        "kenderaan", "manakala", "ramai", "hospital", "julai", "ogos", "mahu", "tentera", "lapan", "sebarang", "bagaimanapun",
+        "kira-kira", "jabatan", "negeri", "encik", "beliau", "terdapat", "dapati", "isnin", "khamis", "ahad", "jun",
+    ]);
+
+    /// <summary>The language of the words of <paramref name="text"/>, and the share of them that decided it (0–1).</summary>
+    public static (Language Language, double Confidence) Identify(string text, IReadOnlyList<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        int words = 0, english = 0, malayic = 0, indonesianOnly = 0, malayOnly = 0;
+        Span<char> buffer = stackalloc char[32];
+        foreach (Token token in tokens)
+        {
+            if (token.Kind != TokenKind.Word || token.End - token.Start > buffer.Length)
+            {
+                continue;
+            }
+
+            words++;
+            Span<char> lower = buffer[..(token.End - token.Start)];
+            text.AsSpan(token.Start, lower.Length).ToLowerInvariant(lower);
+            var en = Stopwords.English.GetAlternateLookup<ReadOnlySpan<char>>();
+            var id = Stopwords.Indonesian.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (en.Contains(lower))
+            {
+                english++;
+            }
+
+            if (id.Contains(lower))
+            {
+                malayic++;
+            }
+
+            if (s_indonesianOnly.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
+            {
+                indonesianOnly++;
+            }
+
+            if (s_malayOnly.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
+            {
+                malayOnly++;
+            }
+        }
+
+        if (words == 0)
+        {
+            return (Language.Other, 0);
+        }
+
+        double englishShare = (double)english / words;
+        double malayicShare = (double)malayic / words;
+        if (Math.Max(englishShare, malayicShare) < MinFunctionWordShare)
+        {
+            return (Language.Other, Math.Max(englishShare, malayicShare));
+        }
+
+        if (englishShare >= malayicShare)
+        {
+            return (Language.English, englishShare);
+        }
+
+        bool malay = malayOnly >= 2 && malayOnly > indonesianOnly * 1.5;
+        return (malay ? Language.Malay : Language.Indonesian, malayicShare);
+    }
+}
