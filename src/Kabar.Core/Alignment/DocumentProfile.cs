@@ -60,6 +60,7 @@ public sealed class DocumentProfile
         var words = new List<Token>(tokens.Count);
         var keys = new List<string>(tokens.Count);
         var terms = new List<string>(tokens.Count);
+        var common = new HashSet<string>(StringComparer.Ordinal);
         bool first = true;
         foreach (Token token in tokens)
         {
@@ -79,12 +80,17 @@ public sealed class DocumentProfile
             else if (!Stopwords.IsStopword(key, language) && key.Length > 1)
             {
                 bool isName = !first && char.IsUpper(raw[0]);
-                terms.Add(TermNormalizer.Normalize(raw, language, isName));
+                string term = TermNormalizer.Normalize(raw, language, isName);
+                terms.Add(term);
+                if (!isName)
+                {
+                    common.Add(term);
+                }
             }
 
             first = false;
         }
 
-        return new SentenceProfile(index, span, [.. words], [.. keys], [.. terms]);
+        return new SentenceProfile(index, span, [.. words], [.. keys], [.. terms], [.. common.Order(StringComparer.Ordinal)]);
     }
 }

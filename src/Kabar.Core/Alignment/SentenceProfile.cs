@@ -8,4 +8,13 @@ namespace Kabar.Alignment;
 /// <param name="Words">Every word and number token, for word-level diffs.</param>
 /// <param name="WordKeys">Lower-cased text of <paramref name="Words"/>, same length.</param>
 /// <param name="Terms">Content terms: normalised words and numbers without stopwords, in order, with repeats.</param>
-public sealed record SentenceProfile(int Index, TextSpan Span, Token[] Words, string[] WordKeys, string[] Terms);
+/// <param name="CommonWords">The terms that are neither names nor numbers, each once: evidence of shared wording rather than a shared topic.</param>
+public sealed record SentenceProfile(int Index, TextSpan Span, Token[] Words, string[] WordKeys, string[] Terms, string[] CommonWords)
+{
+    /// <summary>How many common words the two sentences share.</summary>
+    public int SharedCommonWords(SentenceProfile other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return CommonWords.Count(w => Array.IndexOf(other.CommonWords, w) >= 0);
+    }
+}

@@ -1,0 +1,221 @@
+using Kabar.Text;
+
+namespace Kabar.Entities;
+
+/// <summary>
+/// Finds names as runs of capitalised words, split where a title ("Presiden") or a known country ("Korea
+/// Utara") ends: "Presiden Rusia Vladimir Putin" gives the place "Rusia" and the person "Vladimir Putin".
+/// A capitalised word that opens a sentence, or any word of a title-case headline, counts only when the
+/// articles never write it in lower case. No gazetteer is needed; the lists are small and built in.
+/// </summary>
+public static class EntityExtractor
+{
+    // A sentence whose words are mostly capitalised is a headline, where capitals say nothing.
+    private const double HeadlineCapitalShare = 0.6;
+    private const int HeadlineMinWords = 4;
+
+    /// <summary>Words seen in lower case in <paramref name="text"/>'s sentences, to tell common words from names.</summary>
+    public static void AddLowercaseWords(string text, IEnumerable<TextSpan> sentences, ISet<string> vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        foreach (TextSpan sentence in sentences)
+        {
+            foreach (Token t in Tokenizer.Tokenize(text, sentence))
+            {
+                if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start]))
+                {
+                    vocabulary.Add(text[t.Start..t.End]);
+                }
+            }
+        }
+    }
+
+    /// <summary>The mentions in the given sentences of one article.</summary>
+    /// <param name="article">0 or 1: which article of a comparison.</param>
+    /// <param name="text">The article text.</param>
+    /// <param name="sentences">Its story sentences.</param>
+    /// <param name="lowercaseWords">Words written in lower case anywhere in the articles compared.</param>
+    public static List<Mention> Extract(int article, string text, IEnumerable<TextSpan> sentences, ISet<string> lowercaseWords)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(lowercaseWords);
+        var mentions = new List<Mention>();
+        foreach (TextSpan sentence in sentences)
+        {
+            List<Token> tokens = Tokenizer.Tokenize(text, sentence);
+            int words = tokens.Count(t => t.Kind == TokenKind.Word);
+            int capitals = tokens.Count(t => t.IsCapitalized(text));
+            bool headline = words >= HeadlineMinWords && capitals >= words * HeadlineCapitalShare;
+            int firstWord = tokens.FindIndex(t => t.Kind != TokenKind.Symbol);
+            int i = 0;
+            while (i < tokens.Count)
+            {
+                if (!IsNameWord(text, tokens[i], headline || i == firstWord, lowercaseWords))
+                {
+                    i++;
+                    continue;
+                }
+
+                var run = new List<Token> { tokens[i] };
+                int j = i + 1;
+                while (j < tokens.Count)
+                {
+                    if (IsNameWord(text, tokens[j], headline, lowercaseWords))
+                    {
+                        run.Add(tokens[j]);
+                        j++;
+                    }
+                    else if (IsInnerPiece(text, tokens, j, run[^1], headline, lowercaseWords))
+                    {
+                        j++; // "bin" in "Ali bin Abdullah", "." in "St. Petersburg"
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                string? before = PreviousWord(text, tokens, i);
+                Emit(article, text, run, before, mentions);
+                i = j;
+            }
+        }
+
+        return mentions;
+    }
+
+    private static bool IsNameWord(string text, Token t, bool mayBeCommon, ISet<string> lowercaseWords)
+    {
+        if (t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start]))
+        {
+            return false;
+        }
+
+        string lower = text[t.Start..t.End].ToLowerInvariant();
+        if (Stopwords.IsStopword(lower, Language.Other) || NameLexicon.NotNames.Contains(lower))
+        {
+            return false;
+        }
+
+        return !mayBeCommon || !lowercaseWords.Contains(lower) || NameLexicon.Places.Contains(lower);
+    }
+
+    private static bool IsInnerPiece(string text, List<Token> tokens, int j, Token last, bool headline, ISet<string> lowercaseWords)
+    {
+        if (j + 1 >= tokens.Count || !IsNameWord(text, tokens[j + 1], headline, lowercaseWords))
+        {
+            return false;
+        }
+
+        Token t = tokens[j];
+        if (t.Kind == TokenKind.Word)
+        {
+            return NameLexicon.Connectors.Contains(text[t.Start..t.End]);
+        }
+
+        // "St." inside "St. Petersburg": a full stop right after a short capitalised abbreviation.
+        return text[t.Start] == '.' && t.Start == last.End && last.End - last.Start <= 2;
+    }
+
+    private static string? PreviousWord(string text, List<Token> tokens, int i)
+    {
+        for (int k = i - 1; k >= 0; k--)
+        {
+            if (tokens[k].Kind == TokenKind.Word)
+            {
+                return text[tokens[k].Start..tokens[k].End].ToLowerInvariant();
+            }
+
+            if (text[tokens[k].Start] is not ('"' or '\'' or '('))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    // Splits a run at titles and leading place names, and classifies each piece.
+    private static void Emit(int article, string text, List<Token> run, string? before, List<Mention> mentions)
+    {
+        bool afterTitle = before is not null && NameLexicon.Titles.Contains(before);
+        int start = 0;
+        while (start < run.Count)
+        {
+            string first = Lower(text, run[start]);
+            if (NameLexicon.Titles.Contains(first))
+            {
+                afterTitle = true;
+                start++;
+                continue;
+            }
+
+            int end = start;
+            while (end < run.Count && !NameLexicon.Titles.Contains(Lower(text, run[end])))
+            {
+                end++;
+            }
+
+            int place = PlacePrefix(text, run, start, end);
+            if (place > 0 && start + place < end)
+            {
+                Add(article, text, run.GetRange(start, place), EntityKind.Place, mentions);
+                start += place;
+            }
+
+            List<Token> piece = run.GetRange(start, end - start);
+            bool loneOrganisationWord = piece.Count == 1 && NameLexicon.OrganisationWords.Contains(Lower(text, piece[0])) && !IsAcronym(text, piece[0]);
+            if (!loneOrganisationWord)
+            {
+                Add(article, text, piece, Classify(text, piece, afterTitle, start == 0 ? before : null), mentions);
+            }
+
+            afterTitle = false;
+            start = end;
+        }
+    }
+
+    private static int PlacePrefix(string text, List<Token> run, int start, int end)
+    {
+        if (end - start >= 2 && NameLexicon.Places.Contains(Lower(text, run[start]) + " " + Lower(text, run[start + 1])))
+        {
+            return 2;
+        }
+
+        return NameLexicon.Places.Contains(Lower(text, run[start])) ? 1 : 0;
+    }
+
+    private static EntityKind Classify(string text, List<Token> piece, bool afterTitle, string? before)
+    {
+        string joined = string.Join(' ', piece.Select(t => Lower(text, t)));
+        if (NameLexicon.Places.Contains(joined))
+        {
+            return EntityKind.Place;
+        }
+
+        if (piece.Any(t => NameLexicon.OrganisationWords.Contains(Lower(text, t))))
+        {
+            return EntityKind.Organisation;
+        }
+
+        if (afterTitle)
+        {
+            return EntityKind.Person;
+        }
+
+        return before is not null && NameLexicon.ProductCues.Contains(before) ? EntityKind.Product : EntityKind.Unknown;
+    }
+
+    private static void Add(int article, string text, List<Token> tokens, EntityKind kind, List<Mention> mentions)
+    {
+        var span = new TextSpan(tokens[0].Start, tokens[^1].End);
+        mentions.Add(new Mention(article, span, span.Of(text), tokens, kind));
+    }
+
+    private static bool IsAcronym(string text, Token t) => t.End - t.Start >= 2 && text.AsSpan(t.Start, t.End - t.Start).IndexOfAnyInRange('a', 'z') < 0;
+
+    private static string Lower(string text, Token t) => text[t.Start..t.End].ToLowerInvariant();
+}

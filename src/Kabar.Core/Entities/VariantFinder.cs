@@ -1,0 +1,249 @@
+using Kabar.Alignment;
+using Kabar.Text;
+
+namespace Kabar.Entities;
+
+/// <summary>
+/// Groups the spellings of one name across two articles. Words are linked when an aligned sentence pair
+/// substitutes one for the other ("Senat Orus" / "Senat Aurus") or when they differ by little ("Auras" /
+/// "Aurus"); names are grouped when their letters are the same but for spaces and hyphens ("Kim Jong-un" /
+/// "Kim Jong Un"), when their words are linked one by one, and when a single word is the unique first or last
+/// word of a longer name ("Kim"). A single word that resembles a part of a longer name ("Yun" / "Yoon Suk Yeol")
+/// is reported as a possible variant. Deterministic.
+/// </summary>
+public static class VariantFinder
+{
+    // A substitution inside aligned sentences needs only a loose likeness ("Orus" / "Aurus" is 0.6).
+    private const double SubstitutionSimilarity = 0.5;
+
+    // Without that context, spellings must be very close ("Auras" / "Aurus" is 0.8).
+    private const double SpellingSimilarity = 0.75;
+    private const int SpellingMinLength = 4;
+
+    private const double PossibleSimilarity = 0.5;
+
+    private const string SameLetters = "same letters, other spacing or hyphens";
+    private const string Substituted = "substituted in aligned sentences";
+    private const string SimilarSpelling = "similar spelling";
+    private const string ShortForm = "short form of the full name";
+    private const string ResemblesPart = "resembles part of the full name";
+
+    /// <summary>The variant groups among <paramref name="mentions"/>, most mentioned first.</summary>
+    public static List<VariantGroup> Find(string textA, string textB, IReadOnlyList<Mention> mentions, IReadOnlyList<SentenceAlignment> alignments)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(alignments);
+        string[] texts = [textA, textB];
+        Dictionary<string, (int Group, string Evidence)> wordLinks = LinkWords(texts, mentions, alignments);
+
+        List<string> forms = [.. mentions.Select(m => m.Text).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var index = forms.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
+        string[][] words = [.. forms.Select(f => Words(f))];
+        var sets = new UnionFind(forms.Count);
+        var evidence = new Dictionary<int, SortedSet<string>>();
+        void Join(int x, int y, string why)
+        {
+            sets.Union(x, y);
+            foreach (int k in (ReadOnlySpan<int>)[x, y])
+            {
+                if (!evidence.TryGetValue(k, out SortedSet<string>? set))
+                {
+                    evidence[k] = set = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(why);
+            }
+        }
+
+        for (int x = 0; x < forms.Count; x++)
+        {
+            for (int y = x + 1; y < forms.Count; y++)
+            {
+                if (Letters(forms[x]) == Letters(forms[y]))
+                {
+                    Join(x, y, SameLetters);
+                }
+                else if (words[x].Length == words[y].Length && WordsLinked(words[x], words[y], wordLinks) is { } why)
+                {
+                    Join(x, y, why);
+                }
+            }
+        }
+
+        bool IsPerson(int form)
+        {
+            int root = sets.Find(form);
+            return Kind(mentions.Where(m => sets.Find(index[m.Text]) == root)) == EntityKind.Person;
+        }
+
+        var aliases = new HashSet<int>();
+        var possible = new List<(int Single, int Full)>();
+        for (int x = 0; x < forms.Count; x++)
+        {
+            if (words[x].Length != 1 || mentions.Any(m => m.Text == forms[x] && m.Kind == EntityKind.Place))
+            {
+                continue;
+            }
+
+            // Only people are called by one of their names ("Kim"); "Aurus" is not a short form of "Senat Aurus".
+            string key = words[x][0].ToLowerInvariant();
+            List<int> parents = [.. Enumerable.Range(0, forms.Count)
+                .Where(y => words[y].Length > 1 && (Key(words[y][0]) == key || Key(words[y][^1]) == key) && IsPerson(y))
+                .Select(sets.Find).Distinct()];
+            if (parents.Count == 1)
+            {
+                Join(x, parents[0], ShortForm);
+                aliases.Add(x);
+                continue;
+            }
+
+            if (parents.Count == 0 && Enumerable.Range(0, forms.Count).All(y => y == x || sets.Find(y) != sets.Find(x)))
+            {
+                int full = Enumerable.Range(0, forms.Count).FirstOrDefault(y => words[y].Length > 1 && IsPerson(y)
+                    && char.ToLowerInvariant(words[y][0][0]) == key[0] && key.Length >= 3
+                    && (EditDistance.Similarity(words[y][0], key) >= PossibleSimilarity || EditDistance.Similarity(words[y][^1], key) >= PossibleSimilarity), -1);
+                if (full >= 0)
+                {
+                    possible.Add((x, full));
+                }
+            }
+        }
+
+        var groups = new List<VariantGroup>();
+        foreach (IGrouping<int, int> group in Enumerable.Range(0, forms.Count).GroupBy(sets.Find))
+        {
+            List<int> members = [.. group];
+            // "REUTERS" beside "Reuters" is a matter of style, not spelling.
+            int spellings = members.Where(m => !aliases.Contains(m)).Select(m => forms[m]).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            if (spellings >= 2)
+            {
+                SortedSet<string> why = new(members.SelectMany(m => evidence.GetValueOrDefault(m) ?? []), StringComparer.Ordinal);
+                groups.Add(Build(members.Select(m => forms[m]), aliases.Select(a => forms[a]), mentions, VariantConfidence.Variant, why));
+            }
+        }
+
+        foreach ((int single, int full) in possible)
+        {
+            List<string> members = [.. Enumerable.Range(0, forms.Count).Where(y => sets.Find(y) == sets.Find(full)).Select(y => forms[y]).Append(forms[single])];
+            groups.Add(Build(members, [], mentions, VariantConfidence.Possible, [ResemblesPart]));
+        }
+
+        return [.. groups.OrderBy(g => g.Confidence).ThenByDescending(g => g.Forms.Sum(f => f.Count)).ThenBy(g => g.Name, StringComparer.Ordinal)];
+    }
+
+    // Links capitalised words of mentions: substitutions in aligned sentence pairs, and close spellings.
+    private static Dictionary<string, (int Group, string Evidence)> LinkWords(string[] texts, IReadOnlyList<Mention> mentions, IReadOnlyList<SentenceAlignment> alignments)
+    {
+        var nameStarts = new HashSet<(int Article, int Start)>();
+        foreach (Mention m in mentions)
+        {
+            foreach (Token t in m.Tokens)
+            {
+                nameStarts.Add((m.Article, t.Start));
+            }
+        }
+
+        List<string> keys = [.. mentions.SelectMany(m => Words(m.Text)).Select(Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var position = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
+        var sets = new UnionFind(keys.Count);
+        var why = new Dictionary<int, string>();
+        foreach (SentenceAlignment alignment in alignments)
+        {
+            foreach (DiffOp op in alignment.Diff.Where(o => o.Kind == DiffKind.Replaced))
+            {
+                List<string> left = NamesIn(texts[0], alignment.A, op.A, 0, nameStarts);
+                List<string> right = NamesIn(texts[1], alignment.B, op.B, 1, nameStarts);
+                foreach (string l in left)
+                {
+                    foreach (string r in right)
+                    {
+                        if (l != r && EditDistance.Similarity(l, r) >= SubstitutionSimilarity && position.ContainsKey(l) && position.ContainsKey(r))
+                        {
+                            sets.Union(position[l], position[r]);
+                            why[position[l]] = why[position[r]] = Substituted;
+                        }
+                    }
+                }
+            }
+        }
+
+        for (int x = 0; x < keys.Count; x++)
+        {
+            for (int y = x + 1; y < keys.Count; y++)
+            {
+                if (keys[x].Length >= SpellingMinLength && keys[y].Length >= SpellingMinLength
+                    && EditDistance.Similarity(keys[x], keys[y]) >= SpellingSimilarity)
+                {
+                    sets.Union(x, y);
+                    why.TryAdd(x, SimilarSpelling);
+                    why.TryAdd(y, SimilarSpelling);
+                }
+            }
+        }
+
+        return keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => (sets.Find(x.i), why.GetValueOrDefault(x.i, SameLetters)), StringComparer.Ordinal);
+    }
+
+    private static List<string> NamesIn(string text, SentenceProfile sentence, TextSpan span, int article, HashSet<(int, int)> nameStarts) =>
+        [.. sentence.Words.Where(w => span.Contains(w.Span) && nameStarts.Contains((article, w.Start))).Select(w => Key(text[w.Start..w.End]))];
+
+    private static string? WordsLinked(string[] x, string[] y, Dictionary<string, (int Group, string Evidence)> links)
+    {
+        string? why = null;
+        for (int k = 0; k < x.Length; k++)
+        {
+            string a = Key(x[k]), b = Key(y[k]);
+            if (a == b)
+            {
+                continue;
+            }
+
+            if (!links.TryGetValue(a, out var la) || !links.TryGetValue(b, out var lb) || la.Group != lb.Group)
+            {
+                return null;
+            }
+
+            why = la.Evidence == Substituted || lb.Evidence == Substituted ? Substituted : SimilarSpelling;
+        }
+
+        return why;
+    }
+
+    private static VariantGroup Build(IEnumerable<string> members, IEnumerable<string> aliases, IReadOnlyList<Mention> mentions, VariantConfidence confidence, IEnumerable<string> evidence)
+    {
+        HashSet<string> memberSet = new(members, StringComparer.Ordinal);
+        HashSet<string> aliasSet = new(aliases, StringComparer.Ordinal);
+        List<Mention> of = [.. mentions.Where(m => memberSet.Contains(m.Text))];
+
+        // "Rolls Royce Phantom" / "Rolls-Royce Phantom": a last word every full spelling shares is not part of the variance.
+        List<string[]> full = [.. memberSet.Where(m => !aliasSet.Contains(m)).Select(Words)];
+        int trim = 0;
+        while (full.Count > 1 && full.All(w => w.Length - trim >= 2) && full.Select(w => w[^(trim + 1)]).Distinct(StringComparer.Ordinal).Count() == 1)
+        {
+            trim++;
+        }
+
+        List<VariantForm> forms = [.. of
+            .Select(m => (Mention: m, Span: Trimmed(m, aliasSet.Contains(m.Text) ? 0 : trim)))
+            .GroupBy(x => (x.Mention.Article, Text: x.Mention.Text[..(x.Span.End - x.Mention.Span.Start)]))
+            .Select(g => new VariantForm(g.Key.Text, g.Key.Article, g.Count(), [.. g.Select(x => x.Span)]))
+            .OrderBy(f => f.Article).ThenByDescending(f => f.Count).ThenBy(f => f.Text, StringComparer.Ordinal)];
+        string name = forms.GroupBy(f => f.Text, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Sum(f => f.Count)).ThenByDescending(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        return new VariantGroup(name, Kind(of), confidence, [.. evidence], forms);
+    }
+
+    // The most frequent kind the contexts suggest, Unknown when none does.
+    private static EntityKind Kind(IEnumerable<Mention> mentions) =>
+        mentions.Where(m => m.Kind != EntityKind.Unknown).GroupBy(m => m.Kind)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
+
+    private static TextSpan Trimmed(Mention m, int trim) =>
+        trim == 0 ? m.Span : new TextSpan(m.Span.Start, m.Tokens[m.Tokens.Count - 1 - trim].End);
+
+    private static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Key(string word) => word.ToLowerInvariant();
+
+    private static string Letters(string text) => string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+}

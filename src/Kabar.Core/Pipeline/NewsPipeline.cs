@@ -1,0 +1,121 @@
+using Kabar.Cleaning;
+using Kabar.Metadata;
+using Kabar.Text;
+
+namespace Kabar.Pipeline;
+
+/// <summary>
+/// Runs the stages every article goes through, in order: decode, normalise, strip boilerplate, read metadata,
+/// split sentences, identify the language. Immutable and thread-safe: build once, reuse for every article.
+/// Bad input never throws; it comes back as a <see cref="Rejection"/>.
+/// </summary>
+public sealed class NewsPipeline(BoilerplateStripper stripper)
+{
+    // A headline is a short first line without a closing full stop.
+    private const int MaxTitleLength = 200;
+
+    // Lines searched for a dateline, and characters in which a stamped date counts as the publication time.
+    private const int DatelineLines = 3;
+    private const int HeaderChars = 400;
+
+    /// <summary>A pipeline with the built-in boilerplate rules.</summary>
+    public static NewsPipeline Default { get; } = new(BoilerplateStripper.Default);
+
+    /// <summary>Processes raw bytes as read from a file.</summary>
+    public Result<Article> Process(string name, ReadOnlySpan<byte> bytes)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Result<DecodedText> decoded = TextDecoder.Decode(bytes);
+        if (!decoded.IsSuccess)
+        {
+            return Result<Article>.Failure(decoded.Rejection);
+        }
+
+        return Process(name, decoded.Value.Text, decoded.Value.Encoding, decoded.Value.Warning);
+    }
+
+    /// <summary>Processes text that is already decoded.</summary>
+    public Result<Article> Process(string name, string text, string encoding = "utf-16", string? warning = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(text);
+        string normalized = TextNormalizer.Normalize(text);
+        if (string.IsNullOrWhiteSpace(normalized))
+        {
+            return Result<Article>.Failure(RejectionReason.Empty, ErrorMessages.Empty);
+        }
+
+        CleanedText cleaned = stripper.Strip(normalized);
+        if (cleaned.Lines.Count == 0)
+        {
+            return Result<Article>.Failure(RejectionReason.NoContent, ErrorMessages.NoContent);
+        }
+
+        Dateline? dateline = null;
+        foreach (TextSpan line in cleaned.Lines.Take(DatelineLines))
+        {
+            if ((dateline = DatelineParser.Parse(normalized, line)) is not null)
+            {
+                break;
+            }
+        }
+
+        var sentences = new List<TextSpan>();
+        var removals = new List<Removal>(cleaned.Removals);
+        foreach (TextSpan line in cleaned.Lines)
+        {
+            TextSpan story = dateline is not null && line.Contains(dateline.Span) ? new TextSpan(dateline.Span.End, line.End) : line;
+            foreach (TextSpan sentence in SentenceSplitter.Split(normalized, story))
+            {
+                // A photo credit left at the end of a caption ("... 20 Juni 2024. KCNA via REUTERS") is not story.
+                string content = sentence.Of(normalized);
+                if (Agencies.LineOfNames.IsMatch(content) || Agencies.ViaLine.IsMatch(content))
+                {
+                    removals.Add(new Removal(sentence, content, RemovalReason.Credit, "caption-credit"));
+                }
+                else
+                {
+                    sentences.Add(sentence);
+                }
+            }
+        }
+
+        removals.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
+
+        var tokens = new List<Token>();
+        foreach (TextSpan sentence in sentences)
+        {
+            tokens.AddRange(Tokenizer.Tokenize(normalized, sentence));
+        }
+
+        (Language language, double confidence) = LanguageIdentifier.Identify(normalized, tokens);
+        List<DateMention> dates = DateExtractor.Extract(normalized);
+        (List<Credit> credits, List<string> initials) = CreditExtractor.Extract(normalized);
+        int headerEnd = Math.Max(HeaderChars, dateline?.Span.End ?? 0);
+        var metadata = new ArticleMetadata(
+            Title(normalized, cleaned.Lines, dateline),
+            dateline,
+            dates,
+            ArticleMetadata.EstimatePublished(dates, headerEnd),
+            credits,
+            initials);
+        return Result<Article>.Success(new Article(
+            name, normalized, encoding, warning is null ? [] : [warning], language, confidence, sentences, removals, metadata));
+    }
+
+    private static string? Title(string text, IReadOnlyList<TextSpan> lines, Dateline? dateline)
+    {
+        if (lines.Count < 2)
+        {
+            return null;
+        }
+
+        TextSpan first = lines[0];
+        if (first.Length > MaxTitleLength || text[first.End - 1] is '.' or '!' || (dateline is not null && first.Contains(dateline.Span)))
+        {
+            return null;
+        }
+
+        return first.Of(text);
+    }
+}
