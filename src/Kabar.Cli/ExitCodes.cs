@@ -12,4 +12,6 @@ internal static class ExitCodes
     public const int BadInput = 3;
     /// <summary>An output file could not be written.</summary>
     public const int OutputFailed = 4;
+    /// <summary>A bug in Kabar.</summary>
+    public const int InternalError = 70;
 }

@@ -12,7 +12,7 @@ internal static class NameLexicon
         "raja", "ratu", "pangeran", "kanselir", "sekretaris", "mayjen", "letjen", "brigjen", "kolonel", "kapten", "kapolri",
         "kapolda", "kapolres", "jaksa", "hakim", "juru", "bicara", "pemimpin", "senator", "anggota", "dubes", "duta", "besar",
         "president", "prime", "minister", "king", "queen", "prince", "chancellor", "secretary", "general", "governor", "mayor",
-        "spokesman", "spokeswoman", "leader", "senator", "ambassador", "chief", "pak", "bu", "bapak", "ibu", "mr", "mrs", "ms", "dr",
+        "syahbandar", "kepala", "camat", "lurah", "kades", "rektor", "dekan", "kapolsek", "harbourmaster", "ceo", "spokesman", "spokeswoman", "leader", "senator", "ambassador", "chief", "pak", "bu", "bapak", "ibu", "mr", "mrs", "ms", "dr",
     ]);
 
     /// <summary>Words that make a name an organisation.</summary>

@@ -35,6 +35,7 @@ public static class VariantFinder
         ArgumentNullException.ThrowIfNull(alignments);
         string[] texts = [textA, textB];
         Dictionary<string, (int Group, string Evidence)> wordLinks = LinkWords(texts, mentions, alignments);
+        mentions = SplitAtKnownNames(texts, mentions, wordLinks);
 
         List<string> forms = [.. mentions.Select(m => m.Text).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var index = forms.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
@@ -128,8 +129,20 @@ public static class VariantFinder
             groups.Add(Build(members, [], mentions, VariantConfidence.Possible, [ResemblesPart]));
         }
 
-        return [.. groups.OrderBy(g => g.Confidence).ThenByDescending(g => g.Forms.Sum(f => f.Count)).ThenBy(g => g.Name, StringComparer.Ordinal)];
+        return [.. MergeSameSpellings(groups).OrderBy(g => g.Confidence).ThenByDescending(g => g.Forms.Sum(f => f.Count)).ThenBy(g => g.Name, StringComparer.Ordinal)];
     }
+
+    // "Nordmar Shipping"/"Nordmaar Shipping" (trimmed to "Nordmar"/"Nordmaar") and a lone "Nordmar"/"Nordmaar" show the
+    // same spellings: one group, with the counts added up.
+    private static IEnumerable<VariantGroup> MergeSameSpellings(List<VariantGroup> groups) =>
+        groups.GroupBy(g => (g.Confidence, string.Join('\n', g.Forms.Select(f => f.Text).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))))
+            .Select(same => same.Count() == 1 ? same.First() : same.First() with
+            {
+                Evidence = [.. same.SelectMany(g => g.Evidence).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                Forms = [.. same.SelectMany(g => g.Forms).GroupBy(f => (f.Article, f.Text))
+                    .Select(f => new VariantForm(f.Key.Text, f.Key.Article, f.Sum(x => x.Count), [.. f.SelectMany(x => x.Spans).OrderBy(x => x.Start)]))
+                    .OrderBy(f => f.Article).ThenByDescending(f => f.Count).ThenBy(f => f.Text, StringComparer.Ordinal)],
+            });
 
     // Links capitalised words of mentions: substitutions in aligned sentence pairs, and close spellings.
     private static Dictionary<string, (int Group, string Evidence)> LinkWords(string[] texts, IReadOnlyList<Mention> mentions, IReadOnlyList<SentenceAlignment> alignments)
@@ -182,6 +195,39 @@ public static class VariantFinder
         }
 
         return keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => (sets.Find(x.i), why.GetValueOrDefault(x.i, SameLetters)), StringComparer.Ordinal);
+    }
+
+    // "Nordmaar Elisabeth Karlsen": a run whose last two or more words are, word for word or by linked spellings,
+    // a name written on its own elsewhere ("Elisabeth Kaarlsen") is two names.
+    private static List<Mention> SplitAtKnownNames(string[] texts, IReadOnlyList<Mention> mentions, Dictionary<string, (int Group, string Evidence)> links)
+    {
+        string Canonical(Mention m, Token t)
+        {
+            string key = Key(texts[m.Article][t.Start..t.End]);
+            return links.TryGetValue(key, out var link) ? "#" + link.Group.ToString(System.Globalization.CultureInfo.InvariantCulture) : key;
+        }
+
+        string Sequence(Mention m, int from) => string.Join(' ', m.Tokens.Skip(from).Select(t => Canonical(m, t)));
+        HashSet<string> known = new(mentions.Where(m => m.Tokens.Count >= 2).Select(m => Sequence(m, 0)), StringComparer.Ordinal);
+
+        var result = new List<Mention>(mentions.Count);
+        foreach (Mention m in mentions)
+        {
+            int cut = Enumerable.Range(1, Math.Max(0, m.Tokens.Count - 2)).FirstOrDefault(from => known.Contains(Sequence(m, from)));
+            if (cut == 0)
+            {
+                result.Add(m);
+                continue;
+            }
+
+            string text = texts[m.Article];
+            var head = new TextSpan(m.Tokens[0].Start, m.Tokens[cut - 1].End);
+            var tail = new TextSpan(m.Tokens[cut].Start, m.Tokens[^1].End);
+            result.Add(new Mention(m.Article, head, head.Of(text), [.. m.Tokens.Take(cut)], EntityKind.Unknown));
+            result.Add(new Mention(m.Article, tail, tail.Of(text), [.. m.Tokens.Skip(cut)], m.Kind));
+        }
+
+        return result;
     }
 
     private static List<string> NamesIn(string text, SentenceProfile sentence, TextSpan span, int article, HashSet<(int, int)> nameStarts) =>

@@ -17,6 +17,7 @@ public sealed class NewsPipeline(BoilerplateStripper stripper)
     // Lines searched for a dateline, and characters in which a stamped date counts as the publication time.
     private const int DatelineLines = 3;
     private const int HeaderChars = 400;
+    private const int LeadSentences = 2;
 
     /// <summary>A pipeline with the built-in boilerplate rules.</summary>
     public static NewsPipeline Default { get; } = new(BoilerplateStripper.Default);
@@ -92,15 +93,23 @@ public sealed class NewsPipeline(BoilerplateStripper stripper)
         List<DateMention> dates = DateExtractor.Extract(normalized);
         (List<Credit> credits, List<string> initials) = CreditExtractor.Extract(normalized);
         int headerEnd = Math.Max(HeaderChars, dateline?.Span.End ?? 0);
+        string? title = Title(normalized, cleaned.Lines, dateline);
         var metadata = new ArticleMetadata(
-            Title(normalized, cleaned.Lines, dateline),
+            title,
             dateline,
             dates,
-            ArticleMetadata.EstimatePublished(dates, headerEnd),
+            ArticleMetadata.EstimatePublished(dates, headerEnd, LeadEnd(sentences, title)),
             credits,
             initials);
         return Result<Article>.Success(new Article(
             name, normalized, encoding, warning is null ? [] : [warning], language, confidence, sentences, removals, metadata));
+    }
+
+    // The lead is the first story sentences after the headline.
+    private static int LeadEnd(List<TextSpan> sentences, string? title)
+    {
+        int skip = title is null ? 0 : 1;
+        return sentences.Count <= skip ? 0 : sentences[Math.Min(sentences.Count - 1, skip + LeadSentences - 1)].End;
     }
 
     private static string? Title(string text, IReadOnlyList<TextSpan> lines, Dateline? dateline)
