@@ -13,7 +13,7 @@ public static partial class BoilerplateRules
     [
         new("ad-notice", RemovalReason.Advertisement, AdNotice()),
         new("advertisement", RemovalReason.Advertisement, AdvertisementLabel(), 60),
-        new("read-also", RemovalReason.RelatedLink, ReadAlso()),
+        new("read-also", RemovalReason.RelatedLink, ReadAlso(), 160),
         new("related", RemovalReason.RelatedLink, Related(), 200),
         new("editor-pick", RemovalReason.EditorPick, EditorPick()),
         new("comment-form", RemovalReason.CommentForm, CommentForm(), 200),
@@ -46,13 +46,13 @@ public static partial class BoilerplateRules
     [GeneratedRegex(@"^((bagikan|share)( artikel| berita| this( article| story)?)?( ini)?|(ikuti|follow) (kami|us|berita|saluran|channel|akun).*|dapatkan (update|berita|informasi).*|(subscribe|berlangganan|langganan)\b.*|(download|unduh) aplikasi.*|gabung (di|ke) (grup|channel|saluran).*|join (our|us).*)\s*[:!.]?$", Options)]
     private static partial Regex Share();
 
-    [GeneratedRegex(@"^(gulir (ke bawah )?untuk melanjutkan( membaca)?|scroll (down )?to (continue|read)( reading)?|halaman (selanjutnya|berikutnya|sebelumnya)|next page|previous page|(halaman|page) \d+( (dari|of) \d+)?|selanjutnya|loading\.*|memuat\.*)\s*[>»]*$", Options)]
+    [GeneratedRegex(@"^(gulir (ke bawah )?untuk melanjutkan( membaca)?|scroll (down )?to (continue|read)( reading)?( with content)?|halaman (selanjutnya|berikutnya|sebelumnya)|next page|previous page|(halaman|page) \d+( (dari|of) \d+)?|selanjutnya|loading\.*|memuat\.*)\s*[>»]*$", Options)]
     private static partial Regex Navigation();
 
     [GeneratedRegex(@"^\(\s*[a-z*]{1,12}(\s*/\s*[a-z*]{1,12})+\s*\)\.?$", Options)]
     private static partial Regex CreditCodes();
 
-    [GeneratedRegex(@"^(editor|penulis|reporter|pewarta|redaktur|penyunting|kontributor|writer|written by|reporting by|editing by)\s*:?\s+[\p{L} .,'/&-]{2,80}$", Options)]
+    [GeneratedRegex(@"^((editor|penulis|reporter|pewarta|redaktur|penyunting|kontributor|writer)\s*:|(written|reporting|editing) by)\s*[\p{L} .,'/&-]{2,80}$", Options)]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^((tags?|topik|kata kunci|keywords?)\s*:.*|(copyright|hak cipta)\b.*|©.*|all rights reserved.*)$", Options)]

@@ -34,13 +34,14 @@ public static class VariantFinder
         ArgumentNullException.ThrowIfNull(mentions);
         ArgumentNullException.ThrowIfNull(alignments);
         string[] texts = [textA, textB];
-        Dictionary<string, (int Group, string Evidence)> wordLinks = LinkWords(texts, mentions, alignments);
+        WordLinks wordLinks = LinkWords(texts, mentions, alignments);
         mentions = SplitAtKnownNames(texts, mentions, wordLinks);
 
         List<string> forms = [.. mentions.Select(m => m.Text).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var index = forms.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
         string[][] words = [.. forms.Select(f => Words(f))];
         var sets = new UnionFind(forms.Count);
+        var similarForms = new List<(int, int)>();
         var evidence = new Dictionary<int, SortedSet<string>>();
         void Join(int x, int y, string why)
         {
@@ -66,7 +67,14 @@ public static class VariantFinder
                 }
                 else if (words[x].Length == words[y].Length && WordsLinked(words[x], words[y], wordLinks) is { } why)
                 {
-                    Join(x, y, why);
+                    if (why == Substituted)
+                    {
+                        Join(x, y, why);
+                    }
+                    else
+                    {
+                        similarForms.Add((x, y));
+                    }
                 }
             }
         }
@@ -78,7 +86,7 @@ public static class VariantFinder
         }
 
         var aliases = new HashSet<int>();
-        var possible = new List<(int Single, int Full)>();
+        var possible = new List<(int Single, int Full, string Why)>();
         for (int x = 0; x < forms.Count; x++)
         {
             if (words[x].Length != 1 || mentions.Any(m => m.Text == forms[x] && m.Kind == EntityKind.Place))
@@ -105,7 +113,7 @@ public static class VariantFinder
                     && (EditDistance.Similarity(words[y][0], key) >= PossibleSimilarity || EditDistance.Similarity(words[y][^1], key) >= PossibleSimilarity), -1);
                 if (full >= 0)
                 {
-                    possible.Add((x, full));
+                    possible.Add((x, full, ResemblesPart));
                 }
             }
         }
@@ -123,10 +131,10 @@ public static class VariantFinder
             }
         }
 
-        foreach ((int single, int full) in possible)
+        foreach ((int one, int other, string why) in possible.Concat(similarForms.Select(p => (p.Item1, p.Item2, SimilarSpelling))))
         {
-            List<string> members = [.. Enumerable.Range(0, forms.Count).Where(y => sets.Find(y) == sets.Find(full)).Select(y => forms[y]).Append(forms[single])];
-            groups.Add(Build(members, [], mentions, VariantConfidence.Possible, [ResemblesPart]));
+            List<string> members = [.. Enumerable.Range(0, forms.Count).Where(y => sets.Find(y) == sets.Find(one) || sets.Find(y) == sets.Find(other)).Select(y => forms[y])];
+            groups.Add(Build(members, [], mentions, VariantConfidence.Possible, [why]));
         }
 
         return [.. MergeSameSpellings(groups).OrderBy(g => g.Confidence).ThenByDescending(g => g.Forms.Sum(f => f.Count)).ThenBy(g => g.Name, StringComparer.Ordinal)];
@@ -144,8 +152,9 @@ public static class VariantFinder
                     .OrderBy(f => f.Article).ThenByDescending(f => f.Count).ThenBy(f => f.Text, StringComparer.Ordinal)],
             });
 
-    // Links capitalised words of mentions: substitutions in aligned sentence pairs, and close spellings.
-    private static Dictionary<string, (int Group, string Evidence)> LinkWords(string[] texts, IReadOnlyList<Mention> mentions, IReadOnlyList<SentenceAlignment> alignments)
+    // Links capitalised words of mentions. A substitution inside aligned sentence pairs is strong evidence and joins
+    // the words' groups; a close spelling alone ("Hendra" / "Hendri") may be two people and is kept apart as weak.
+    private static WordLinks LinkWords(string[] texts, IReadOnlyList<Mention> mentions, IReadOnlyList<SentenceAlignment> alignments)
     {
         var nameStarts = new HashSet<(int Article, int Start)>();
         foreach (Mention m in mentions)
@@ -159,52 +168,53 @@ public static class VariantFinder
         List<string> keys = [.. mentions.SelectMany(m => Words(m.Text)).Select(Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var position = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
         var sets = new UnionFind(keys.Count);
-        var why = new Dictionary<int, string>();
         foreach (SentenceAlignment alignment in alignments)
         {
             foreach (DiffOp op in alignment.Diff.Where(o => o.Kind == DiffKind.Replaced))
             {
-                List<string> left = NamesIn(texts[0], alignment.A, op.A, 0, nameStarts);
-                List<string> right = NamesIn(texts[1], alignment.B, op.B, 1, nameStarts);
-                foreach (string l in left)
+                foreach (string l in NamesIn(texts[0], alignment.A, op.A, 0, nameStarts))
                 {
-                    foreach (string r in right)
+                    foreach (string r in NamesIn(texts[1], alignment.B, op.B, 1, nameStarts))
                     {
                         if (l != r && EditDistance.Similarity(l, r) >= SubstitutionSimilarity && position.ContainsKey(l) && position.ContainsKey(r))
                         {
                             sets.Union(position[l], position[r]);
-                            why[position[l]] = why[position[r]] = Substituted;
                         }
                     }
                 }
             }
         }
 
+        var similar = new HashSet<(string, string)>();
         for (int x = 0; x < keys.Count; x++)
         {
             for (int y = x + 1; y < keys.Count; y++)
             {
                 if (keys[x].Length >= SpellingMinLength && keys[y].Length >= SpellingMinLength
-                    && EditDistance.Similarity(keys[x], keys[y]) >= SpellingSimilarity)
+                    && sets.Find(x) != sets.Find(y) && EditDistance.Similarity(keys[x], keys[y]) >= SpellingSimilarity)
                 {
-                    sets.Union(x, y);
-                    why.TryAdd(x, SimilarSpelling);
-                    why.TryAdd(y, SimilarSpelling);
+                    similar.Add((keys[x], keys[y]));
+                    similar.Add((keys[y], keys[x]));
                 }
             }
         }
 
-        return keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => (sets.Find(x.i), why.GetValueOrDefault(x.i, SameLetters)), StringComparer.Ordinal);
+        return new WordLinks(keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => sets.Find(x.i), StringComparer.Ordinal), similar);
+    }
+
+    private sealed record WordLinks(Dictionary<string, int> Group, HashSet<(string, string)> Similar)
+    {
+        public bool Substituted(string a, string b) => Group.TryGetValue(a, out int ga) && Group.TryGetValue(b, out int gb) && ga == gb;
     }
 
     // "Nordmaar Elisabeth Karlsen": a run whose last two or more words are, word for word or by linked spellings,
     // a name written on its own elsewhere ("Elisabeth Kaarlsen") is two names.
-    private static List<Mention> SplitAtKnownNames(string[] texts, IReadOnlyList<Mention> mentions, Dictionary<string, (int Group, string Evidence)> links)
+    private static List<Mention> SplitAtKnownNames(string[] texts, IReadOnlyList<Mention> mentions, WordLinks links)
     {
         string Canonical(Mention m, Token t)
         {
             string key = Key(texts[m.Article][t.Start..t.End]);
-            return links.TryGetValue(key, out var link) ? "#" + link.Group.ToString(System.Globalization.CultureInfo.InvariantCulture) : key;
+            return links.Group.TryGetValue(key, out int group) ? "#" + group.ToString(System.Globalization.CultureInfo.InvariantCulture) : key;
         }
 
         string Sequence(Mention m, int from) => string.Join(' ', m.Tokens.Skip(from).Select(t => Canonical(m, t)));
@@ -233,7 +243,9 @@ public static class VariantFinder
     private static List<string> NamesIn(string text, SentenceProfile sentence, TextSpan span, int article, HashSet<(int, int)> nameStarts) =>
         [.. sentence.Words.Where(w => span.Contains(w.Span) && nameStarts.Contains((article, w.Start))).Select(w => Key(text[w.Start..w.End]))];
 
-    private static string? WordsLinked(string[] x, string[] y, Dictionary<string, (int Group, string Evidence)> links)
+    // Same-length names whose words differ only by linked spellings: Substituted when every difference is a
+    // substitution, SimilarSpelling when some difference is only a close spelling, null when a word differs otherwise.
+    private static string? WordsLinked(string[] x, string[] y, WordLinks links)
     {
         string? why = null;
         for (int k = 0; k < x.Length; k++)
@@ -244,12 +256,18 @@ public static class VariantFinder
                 continue;
             }
 
-            if (!links.TryGetValue(a, out var la) || !links.TryGetValue(b, out var lb) || la.Group != lb.Group)
+            if (links.Substituted(a, b))
+            {
+                why ??= Substituted;
+            }
+            else if (links.Similar.Contains((a, b)))
+            {
+                why = SimilarSpelling;
+            }
+            else
             {
                 return null;
             }
-
-            why = la.Evidence == Substituted || lb.Evidence == Substituted ? Substituted : SimilarSpelling;
         }
 
         return why;

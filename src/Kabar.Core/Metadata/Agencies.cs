@@ -8,7 +8,8 @@ public static partial class Agencies
 {
     // Long names match in any case; short all-caps names (AP, AFP, CNA) only in capitals, so "ap" or "cna" inside
     // ordinary prose never counts.
-    private const string Names =
+    /// <summary>The regular-expression alternation of every agency name.</summary>
+    internal const string Names =
         @"(?i:reuters|agence france-presse|associated press|antara(?: news)?|xinhua|kyodo(?: news)?|yonhap|sputnik|" +
         @"ria novosti|interfax|bloomberg|al jazeera|al mayadeen|channel news ?asia|bernama|anadolu(?: agency)?|" +
         @"kantor berita pusat korea|korean central news agency|press trust of india|jiji press|" +

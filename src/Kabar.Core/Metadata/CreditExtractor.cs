@@ -91,6 +91,6 @@ public static partial class CreditExtractor
     private static partial Regex Via();
 
     // "kata … kepada Reuters" allows up to eight words between the speech verb and "kepada".
-    [GeneratedRegex(@"(?:\b(?i:" + Verbs + @")\s+(?:(?i:kantor berita|agensi berita|news agency)\s+)?|\b(?i:kata|ujar|said)\b(?:\s+[^\s.]+){0,8}?\s+(?i:kepada|to)\s+)(?<name>" + "(?:" + @"(?i:reuters|antara|xinhua|kyodo|yonhap|sputnik|bloomberg|al jazeera|al mayadeen|channel news ?asia|bernama|anadolu|interfax)|AFP|AP|KCNA|TASS|BBC|CNN|DPA|EFE|NHK" + @"))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?i:" + Verbs + @")\s+(?:(?i:the|kantor berita|agensi berita|news agency)\s+)?|\b(?i:kata|ujar|said)\b(?:\s+[^\s.]+){0,8}?\s+(?i:kepada|to)\s+)(?<name>" + Agencies.Names + @")\b", RegexOptions.CultureInvariant)]
     private static partial Regex Attribution();
 }
