@@ -1,1 +1,10 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using BenchmarkDotNet.Running;
+using Kabar.Benchmarks;
+
+if (args is ["e2e", .. var rest])
+{
+    return EndToEnd.Run(rest);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(TextBenchmarks).Assembly).Run(args);
+return 0;

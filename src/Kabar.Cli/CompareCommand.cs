@@ -85,6 +85,12 @@ internal static class CompareCommand
 
         try
         {
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
             File.WriteAllText(path, content);
             return true;
         }

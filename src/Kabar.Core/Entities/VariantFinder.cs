@@ -38,8 +38,9 @@ public static class VariantFinder
         mentions = SplitAtKnownNames(texts, mentions, wordLinks);
 
         List<string> forms = [.. mentions.Select(m => m.Text).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        var index = forms.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
         string[][] words = [.. forms.Select(f => Words(f))];
+        string[] letters = [.. forms.Select(Letters)];
+        ILookup<string, Mention> mentionsOf = mentions.ToLookup(m => m.Text, StringComparer.Ordinal);
         var sets = new UnionFind(forms.Count);
         var similarForms = new List<(int, int)>();
         var evidence = new Dictionary<int, SortedSet<string>>();
@@ -61,7 +62,7 @@ public static class VariantFinder
         {
             for (int y = x + 1; y < forms.Count; y++)
             {
-                if (Letters(forms[x]) == Letters(forms[y]))
+                if (letters[x] == letters[y])
                 {
                     Join(x, y, SameLetters);
                 }
@@ -79,17 +80,16 @@ public static class VariantFinder
             }
         }
 
-        bool IsPerson(int form)
-        {
-            int root = sets.Find(form);
-            return Kind(mentions.Where(m => sets.Find(index[m.Text]) == root)) == EntityKind.Person;
-        }
+        // Group kinds are fixed before short forms join, so a short form cannot make a group a person.
+        HashSet<int> personRoots = [.. Enumerable.Range(0, forms.Count).GroupBy(sets.Find)
+            .Where(g => Kind(g.SelectMany(f => mentionsOf[forms[f]])) == EntityKind.Person).Select(g => g.Key)];
+        bool IsPerson(int form) => personRoots.Contains(sets.Find(form));
 
         var aliases = new HashSet<int>();
         var possible = new List<(int Single, int Full, string Why)>();
         for (int x = 0; x < forms.Count; x++)
         {
-            if (words[x].Length != 1 || mentions.Any(m => m.Text == forms[x] && m.Kind == EntityKind.Place))
+            if (words[x].Length != 1 || mentionsOf[forms[x]].Any(m => m.Kind == EntityKind.Place))
             {
                 continue;
             }
@@ -190,7 +190,9 @@ public static class VariantFinder
         {
             for (int y = x + 1; y < keys.Count; y++)
             {
-                if (keys[x].Length >= SpellingMinLength && keys[y].Length >= SpellingMinLength
+                int longer = Math.Max(keys[x].Length, keys[y].Length);
+                bool lengthsAllow = Math.Abs(keys[x].Length - keys[y].Length) <= longer * (1 - SpellingSimilarity);
+                if (lengthsAllow && keys[x].Length >= SpellingMinLength && keys[y].Length >= SpellingMinLength
                     && sets.Find(x) != sets.Find(y) && EditDistance.Similarity(keys[x], keys[y]) >= SpellingSimilarity)
                 {
                     similar.Add((keys[x], keys[y]));

@@ -1,0 +1,33 @@
+namespace Kabar.Cli.Tests;
+
+/// <summary>Runs the kabar command tree in-process with captured output.</summary>
+internal static class CliRunner
+{
+    public static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = KabarCommand.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
+
+/// <summary>A temporary folder removed after the test.</summary>
+internal sealed class TempDir : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("kabar-test-").FullName;
+
+    public string File(string name, string? text = null)
+    {
+        string path = System.IO.Path.Combine(Path, name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        if (text is not null)
+        {
+            System.IO.File.WriteAllText(path, text);
+        }
+
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
