@@ -54,12 +54,12 @@ internal static class EvalAlignmentCommand
             }
 
             output.WriteLine($"PAN text alignment on {dir} ({loaded.Pairs.Count} pairs)");
-            output.WriteLine($"{"folder",-28} {"pairs",6} {"cases",6} {"PlagDet",8} {"prec",6} {"recall",6} {"gran",6}  published");
+            output.WriteLine($"{"folder",-28} {"pairs",6} {"cases",6} {"found",6} {"PlagDet",8} {"prec",6} {"recall",6} {"gran",6}  published");
             foreach (FolderScore s in scores)
             {
                 string published = s_published.TryGetValue(s.Folder, out double p) ? p.ToString("0.000", CultureInfo.InvariantCulture) : "-";
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{s.Folder,-28} {s.Pairs,6} {s.Score.Cases,6} {s.Score.PlagDet,8:0.000} {s.Score.Precision,6:0.000} {s.Score.Recall,6:0.000} {s.Score.Granularity,6:0.000}  {published}"));
+                    $"{s.Folder,-28} {s.Pairs,6} {s.Score.Cases,6} {s.Score.Detections,6} {s.Score.PlagDet,8:0.000} {s.Score.Precision,6:0.000} {s.Score.Recall,6:0.000} {s.Score.Granularity,6:0.000}  {published}"));
             }
 
             output.WriteLine("Published: Sanchez-Perez et al. 2014 on the PAN 2013 test corpus; this corpus is the training split.");

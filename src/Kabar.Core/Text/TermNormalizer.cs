@@ -2,10 +2,10 @@ namespace Kabar.Text;
 
 /// <summary>
 /// Light normalisation of a word for matching: invariant lower case, then for common words only a light
-/// suffix strip (Indonesian clitics "-nya", "-lah", "-kah", "-pun", possessives "-ku", "-mu"; English plural
-/// and "-ed"/"-ing"/"-ly"). Capitalised words inside a sentence are taken as names and never stemmed, so
-/// "Aurus" stays "aurus". Deliberately not a full stemmer: over-stemming ("pemerintah" → "erintah") joins
-/// words that mean different things, which costs more in alignment than it gains.
+/// suffix strip for Indonesian (clitics "-nya", "-lah", "-kah", "-pun", possessives "-ku", "-mu") and the Porter
+/// stemmer for English. Capitalised words inside a sentence are taken as names and never stemmed, so "Aurus" stays
+/// "aurus". Indonesian gets no prefix stripping: over-stemming ("pemerintah" → "erintah") joins words that mean
+/// different things, which costs more in alignment than it gains.
 /// </summary>
 public static class TermNormalizer
 {
@@ -23,13 +23,12 @@ public static class TermNormalizer
             return new string(lower);
         }
 
-        int keep = language switch
+        return language switch
         {
-            Language.English => EnglishStem(lower),
-            Language.Indonesian or Language.Malay => IndonesianStem(lower),
-            _ => lower.Length,
+            Language.English => English.PorterStemmer.Stem(new string(lower)),
+            Language.Indonesian or Language.Malay => new string(lower[..IndonesianStem(lower)]),
+            _ => new string(lower),
         };
-        return new string(lower[..keep]);
     }
 
     private static int IndonesianStem(ReadOnlySpan<char> w)
@@ -56,58 +55,4 @@ public static class TermNormalizer
         return n;
     }
 
-    private static int EnglishStem(ReadOnlySpan<char> w)
-    {
-        int n = w.Length;
-        if (n <= 3)
-        {
-            return n;
-        }
-
-        if (w.EndsWith("ies") && n > 4)
-        {
-            return n - 3; // "agencies" and "agency" meet at "agenc"
-        }
-
-        if (w[^1] == 'y' && !IsVowel(w[^2]))
-        {
-            return n - 1;
-        }
-
-        if (w.EndsWith("sses") || w.EndsWith("shes") || w.EndsWith("ches") || w.EndsWith("xes"))
-        {
-            return n - 2;
-        }
-
-        if (w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i'))
-        {
-            n--;
-        }
-
-        if (n > 5 && w[..n].EndsWith("ing") && HasVowel(w[..(n - 3)]))
-        {
-            return n - 3;
-        }
-
-        if (n > 4 && w[..n].EndsWith("ed") && HasVowel(w[..(n - 2)]))
-        {
-            return n - 2;
-        }
-
-        if (n > 5 && w[..n].EndsWith("ly"))
-        {
-            return n - 2;
-        }
-
-        if (n > 4 && w[n - 1] == 'e')
-        {
-            return n - 1; // "drive" and "driving"/"drived" meet at "driv"
-        }
-
-        return n;
-    }
-
-    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
-
-    private static bool HasVowel(ReadOnlySpan<char> s) => s.IndexOfAny("aeiouy") >= 0;
 }
