@@ -37,7 +37,7 @@ internal sealed class TerminalReport(TextWriter output, bool color)
 
         ReportSummary s = report.Summary;
         Line($"  {Paint(Bold, "Verdict:")} {s.Verdict}");
-        Line($"  {s.Aligned} aligned sentence pairs ({s.Copied} copied, {s.Paraphrased} paraphrased); {s.UniqueA} sentences only in A, {s.UniqueB} only in B; {report.Variants.Length} spelling variant groups; {report.Discrepancies.Length} discrepancies");
+        Line($"  {Count(s.Aligned, "aligned sentence pair")} ({s.Copied} copied, {s.Paraphrased} paraphrased); {Count(s.UniqueA, "sentence")} only in A, {s.UniqueB} only in B; {Count(report.Variants.Length, "spelling variant group")}; {Count(report.Discrepancies.Length, "discrepancy", "discrepancies")}");
 
         Heading($"Aligned sentences ({report.Alignments.Length})");
         foreach (ReportAlignment x in report.Alignments)
@@ -112,6 +112,9 @@ internal sealed class TerminalReport(TextWriter output, bool color)
 
     private static string DateText(ReportDate d) =>
         $"{d.Iso} \"{d.Text}\"" + (d.YearInferred ? " (year inferred)" : "") + (d.WeekdayMismatch ? " (weekday does not match)" : "");
+
+    private static string Count(int n, string one, string? many = null) =>
+        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many ?? one + "s");
 
     private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 

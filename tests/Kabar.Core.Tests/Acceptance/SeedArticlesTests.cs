@@ -71,6 +71,8 @@ public class SeedArticlesTests
         Assert.Equal(["2024-06-19", "2024-06-21", "2024-06-19", "2022-02", "2024-06-20"], C.A.Metadata.Dates.Select(d => d.Iso));
         Assert.True(C.A.Metadata.Dates[0].YearInferred);
         Assert.Equal(["2024-06-19", "2024-06-20", "2024-06-18", "2024-06-20", "2024-06-19"], C.B.Metadata.Dates.Select(d => d.Iso));
+        Assert.Equal("2024-06-21", C.A.Metadata.Published!.Iso); // "Diberitakan Reuters, Jumat (21 Juni 2024)" in the lead
+        Assert.Equal("2024-06-19", C.B.Metadata.Published!.Iso);
         Assert.Equal(["Reuters", "Sputnik", "Al Mayadeen"], C.A.Metadata.CreditedSources);
         Assert.Equal(["KCNA", "Reuters", "Antara", "Channel News Asia"], C.B.Metadata.CreditedSources);
         Assert.Equal(Language.Indonesian, C.A.Language);
