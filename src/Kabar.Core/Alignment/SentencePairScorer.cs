@@ -18,16 +18,12 @@ public sealed class SentencePairScorer
     private readonly Dictionary<string, double>[] _vectorsA;
     private readonly Dictionary<string, double>[] _vectorsB;
     private readonly Dictionary<string, double> _isf;
-    private readonly DocumentProfile _a;
-    private readonly DocumentProfile _b;
 
     /// <summary>Prepares vectors for every sentence of both documents.</summary>
     public SentencePairScorer(DocumentProfile a, DocumentProfile b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        _a = a;
-        _b = b;
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (SentenceProfile sentence in a.Sentences.Concat(b.Sentences))
         {
@@ -95,9 +91,6 @@ public sealed class SentencePairScorer
     /// <summary>Cosine of the summed vectors of sentences <c>[a0, a1]</c> of the first document and <c>[b0, b1]</c> of the second.</summary>
     public double FragmentCosine(int a0, int a1, int b0, int b1) =>
         Cosine(Sum(_vectorsA, a0, a1), Sum(_vectorsB, b0, b1));
-
-    /// <summary>The two documents.</summary>
-    public (DocumentProfile A, DocumentProfile B) Documents => (_a, _b);
 
     private Dictionary<string, double> Vector(string[] terms)
     {

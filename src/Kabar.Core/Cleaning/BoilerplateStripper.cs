@@ -27,7 +27,7 @@ public sealed class BoilerplateStripper(IReadOnlyList<BoilerplateRule> rules)
         {
             int newline = text.IndexOf('\n', start);
             int end = newline < 0 ? text.Length : newline;
-            TextSpan line = Trim(text, start, end);
+            TextSpan line = new TextSpan(start, end).Trim(text);
             if (line.Length > 0)
             {
                 string content = line.Of(text);
@@ -64,20 +64,5 @@ public sealed class BoilerplateStripper(IReadOnlyList<BoilerplateRule> rules)
         }
 
         return null;
-    }
-
-    private static TextSpan Trim(string text, int start, int end)
-    {
-        while (start < end && char.IsWhiteSpace(text[start]))
-        {
-            start++;
-        }
-
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
-
-        return new TextSpan(start, end);
     }
 }

@@ -134,19 +134,10 @@ public static class SentenceSplitter
 
     private static void Add(string text, int start, int end, List<TextSpan> sentences)
     {
-        while (start < end && char.IsWhiteSpace(text[start]))
+        TextSpan sentence = new TextSpan(start, end).Trim(text);
+        if (sentence.Length > 0)
         {
-            start++;
-        }
-
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
-
-        if (end > start)
-        {
-            sentences.Add(new TextSpan(start, end));
+            sentences.Add(sentence);
         }
     }
 }

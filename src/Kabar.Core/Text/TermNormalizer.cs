@@ -54,5 +54,4 @@ public static class TermNormalizer
 
         return n;
     }
-
 }
