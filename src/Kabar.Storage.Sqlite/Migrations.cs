@@ -1,0 +1,44 @@
+namespace Kabar.Storage.Sqlite;
+
+/// <summary>
+/// The schema, one script per version. A database records its version in <c>PRAGMA user_version</c>; opening it
+/// applies the scripts it lacks, each in a transaction. Scripts are never edited once released: add a new one.
+/// </summary>
+internal static class Migrations
+{
+    public static readonly string[] Scripts =
+    [
+        // 1: articles with raw bytes and derived data; quarantined inputs.
+        """
+        CREATE TABLE articles (
+            id            INTEGER PRIMARY KEY,
+            ingest_key    TEXT    NOT NULL UNIQUE,
+            origin        TEXT    NOT NULL,
+            external_id   TEXT,
+            url           TEXT,
+            title         TEXT,
+            outlet        TEXT,
+            published     TEXT,
+            language      TEXT    NOT NULL,
+            encoding      TEXT    NOT NULL,
+            content_hash  TEXT    NOT NULL,
+            duplicate_of  INTEGER REFERENCES articles(id),
+            sentences     INTEGER NOT NULL,
+            text          TEXT    NOT NULL,
+            extra_json    TEXT,
+            raw           BLOB    NOT NULL
+        );
+        CREATE INDEX articles_content_hash ON articles (content_hash, id);
+        CREATE TABLE quarantine (
+            id          INTEGER PRIMARY KEY,
+            ingest_key  TEXT    NOT NULL UNIQUE,
+            origin      TEXT    NOT NULL,
+            reason      TEXT    NOT NULL,
+            message     TEXT    NOT NULL,
+            raw         BLOB    NOT NULL
+        );
+        """,
+    ];
+
+    public static int Latest => Scripts.Length;
+}

@@ -1,0 +1,194 @@
+using Kabar.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Kabar.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Every write is its own transaction, so an article reported as
+/// stored survives a crash. Several processes may open one file: a writer waits up to <see cref="BusyTimeout"/>
+/// for another to finish. Not thread-safe: one instance per thread.
+/// </summary>
+public sealed class SqliteArticleStore : IArticleStore, IDisposable
+{
+    /// <summary>How long a write waits for another process's write before it fails.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly SqliteConnection _connection;
+
+    private SqliteArticleStore(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>The default database path: <c>$KABAR_DB</c>, else <c>kabar.db</c> in the current folder.</summary>
+    public static string DefaultPath => Environment.GetEnvironmentVariable("KABAR_DB") is { Length: > 0 } path ? path : "kabar.db";
+
+    /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and brings its schema up to date.</summary>
+    /// <exception cref="StoreException">The file is not a Kabar database, is newer than this Kabar, or cannot be opened.</exception>
+    public static SqliteArticleStore Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            Migrate(connection, path);
+            return new SqliteArticleStore(connection);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new StoreException($"{path}: cannot open the database: {e.Message}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The schema version of the open database.</summary>
+    public int SchemaVersion => Convert.ToInt32(Scalar(_connection, "PRAGMA user_version", []), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <inheritdoc/>
+    public long? FindByIngestKey(string ingestKey) =>
+        Scalar(_connection, "SELECT id FROM articles WHERE ingest_key = $k", [("$k", ingestKey)]) is long id ? id : null;
+
+    /// <inheritdoc/>
+    public long? FindByContentHash(string contentHash) =>
+        Scalar(_connection, "SELECT min(id) FROM articles WHERE content_hash = $h", [("$h", contentHash)]) is long id ? id : null;
+
+    /// <inheritdoc/>
+    public long Add(NewArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        Kabar.Pipeline.Article a = article.Article;
+        ArticleSource s = article.Source;
+        using SqliteCommand command = _connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO articles (ingest_key, origin, external_id, url, title, outlet, published, language, encoding,
+                                  content_hash, duplicate_of, sentences, text, extra_json, raw)
+            VALUES ($key, $origin, $external, $url, $title, $outlet, $published, $language, $encoding,
+                    $content, $duplicate, $sentences, $text, $extra, $raw)
+            RETURNING id
+            """;
+        Bind(command, "$key", article.IngestKey);
+        Bind(command, "$origin", s.Origin);
+        Bind(command, "$external", s.ExternalId);
+        Bind(command, "$url", s.Url);
+        Bind(command, "$title", s.Title ?? a.Metadata.Title);
+        Bind(command, "$outlet", s.Outlet ?? a.Metadata.Dateline?.Outlet);
+        Bind(command, "$published", s.Published ?? a.Metadata.Published?.Iso);
+        Bind(command, "$language", a.Language.ToString());
+        Bind(command, "$encoding", a.Encoding);
+        Bind(command, "$content", article.ContentHash);
+        Bind(command, "$duplicate", article.DuplicateOf);
+        Bind(command, "$sentences", a.Sentences.Count);
+        Bind(command, "$text", a.Text);
+        Bind(command, "$extra", s.ExtraJson);
+        Bind(command, "$raw", article.Raw);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <inheritdoc/>
+    public void Quarantine(QuarantinedInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using SqliteCommand command = _connection.CreateCommand();
+        command.CommandText = """
+            INSERT OR IGNORE INTO quarantine (ingest_key, origin, reason, message, raw)
+            VALUES ($key, $origin, $reason, $message, $raw)
+            """;
+        Bind(command, "$key", input.IngestKey);
+        Bind(command, "$origin", input.Source.Origin);
+        Bind(command, "$reason", input.Rejection.Reason.ToString());
+        Bind(command, "$message", input.Rejection.Message);
+        Bind(command, "$raw", input.Raw);
+        command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc/>
+    public StoreStats GetStats()
+    {
+        long articles = (long)Scalar(_connection, "SELECT count(*) FROM articles", [])!;
+        long duplicates = (long)Scalar(_connection, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL", [])!;
+        var byReason = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        using SqliteCommand command = _connection.CreateCommand();
+        command.CommandText = "SELECT reason, count(*) FROM quarantine GROUP BY reason";
+        using (SqliteDataReader reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                byReason[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        return new StoreStats(articles, duplicates, byReason.Values.Sum(), byReason);
+    }
+
+    /// <summary>The raw bytes kept for a quarantined input, or null.</summary>
+    public byte[]? QuarantinedRaw(string origin) =>
+        Scalar(_connection, "SELECT raw FROM quarantine WHERE origin = $o ORDER BY id LIMIT 1", [("$o", origin)]) as byte[];
+
+    /// <summary>The raw bytes and duplicate link of a stored article, or null.</summary>
+    public (byte[] Raw, long? DuplicateOf, string Origin)? Get(long id)
+    {
+        using SqliteCommand command = _connection.CreateCommand();
+        command.CommandText = "SELECT raw, duplicate_of, origin FROM articles WHERE id = $id";
+        Bind(command, "$id", id);
+        using SqliteDataReader reader = command.ExecuteReader();
+        return reader.Read() ? ((byte[])reader[0], reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2)) : null;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _connection.Dispose();
+
+    private static void Migrate(SqliteConnection connection, string path)
+    {
+        int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version", []), System.Globalization.CultureInfo.InvariantCulture);
+        if (version == 0 && Convert.ToInt64(Scalar(connection, "SELECT count(*) FROM sqlite_master", []), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            throw new StoreException($"{path}: not a Kabar database (it has tables but no Kabar schema version)");
+        }
+
+        if (version > Migrations.Latest)
+        {
+            throw new StoreException($"{path}: schema version {version} is newer than this Kabar understands ({Migrations.Latest}); upgrade Kabar");
+        }
+
+        for (int v = version; v < Migrations.Latest; v++)
+        {
+            using SqliteTransaction transaction = connection.BeginTransaction();
+            Execute(connection, Migrations.Scripts[v], transaction);
+            Execute(connection, $"PRAGMA user_version = {v + 1}", transaction);
+            transaction.Commit();
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach ((string name, object? value) in parameters)
+        {
+            Bind(command, name, value);
+        }
+
+        object? result = command.ExecuteScalar();
+        return result is DBNull ? null : result;
+    }
+
+    private static void Bind(SqliteCommand command, string name, object? value) => command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+}

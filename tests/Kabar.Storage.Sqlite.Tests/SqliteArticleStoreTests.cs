@@ -1,0 +1,157 @@
+using System.Text;
+using Kabar.Pipeline;
+using Kabar.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Kabar.Storage.Sqlite.Tests;
+
+public sealed class SqliteArticleStoreTests : IDisposable
+{
+    private const string Story =
+        "Lembah Hijau (ANTARA) - Banjir merendam 1.250 rumah setelah sungai meluap pada Senin (3/3/2025).\n" +
+        "Warga mengungsi ke balai desa dan masjid yang berada di dataran tinggi.";
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("kabar-store-").FullName;
+
+    private string DbPath => Path.Combine(_dir, "kabar.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    [Fact]
+    public void Open_NewFile_CreatesTheLatestSchema()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        Assert.Equal(Migrations.Latest, store.SchemaVersion);
+        Assert.Equal(0, store.GetStats().Articles);
+    }
+
+    [Fact]
+    public void Ingest_SameInputTwice_AddsItOnce()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        var source = new ArticleSource("a.txt");
+        IngestResult first = ingester.Ingest(source, Bytes(Story));
+        IngestResult second = ingester.Ingest(source, Bytes(Story));
+        Assert.Equal(IngestOutcome.Added, first.Outcome);
+        Assert.Equal((IngestOutcome.AlreadyStored, first.Id), (second.Outcome, second.Id));
+        Assert.Equal(1, store.GetStats().Articles);
+    }
+
+    [Fact]
+    public void Ingest_SameStoryWithOtherBoilerplate_IsAnExactDuplicateOfTheFirst()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        IngestResult original = ingester.Ingest(new ArticleSource("a.txt"), Bytes(Story));
+        byte[] copy = Bytes("Baca juga: Cuaca Ekstrem Pekan Ini\n" + Story.Replace("mengungsi", "MENGUNGSI", StringComparison.Ordinal) + "\nADVERTISEMENT");
+        IngestResult duplicate = ingester.Ingest(new ArticleSource("b.txt"), copy);
+        Assert.Equal(IngestOutcome.ExactDuplicate, duplicate.Outcome);
+        Assert.Equal(original.Id, duplicate.DuplicateOf);
+        (byte[] raw, long? duplicateOf, string origin) = store.Get(duplicate.Id!.Value)!.Value;
+        Assert.Equal(copy, raw); // the raw input is kept as it came, boilerplate and all
+        Assert.Equal((original.Id, "b.txt"), (duplicateOf, origin));
+        Assert.Equal(1, store.GetStats().ExactDuplicates);
+    }
+
+    [Fact]
+    public void Ingest_ChangedStory_IsNotADuplicate()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        ingester.Ingest(new ArticleSource("a.txt"), Bytes(Story));
+        IngestResult changed = ingester.Ingest(new ArticleSource("b.txt"), Bytes(Story.Replace("1.250", "1.300", StringComparison.Ordinal)));
+        Assert.Equal(IngestOutcome.Added, changed.Outcome);
+    }
+
+    [Fact]
+    public void Ingest_BadInput_IsQuarantinedWithRawBytesOnce()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        byte[] binary = [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01];
+        IngestResult result = ingester.Ingest(new ArticleSource("photo.png"), binary);
+        ingester.Ingest(new ArticleSource("photo.png"), binary);
+        Assert.Equal(IngestOutcome.Rejected, result.Outcome);
+        Assert.Equal(RejectionReason.Binary, result.Rejection!.Reason);
+        Assert.Equal(binary, store.QuarantinedRaw("photo.png"));
+        StoreStats stats = store.GetStats();
+        Assert.Equal(1, stats.Rejected);
+        Assert.Equal(1, stats.RejectedByReason["Binary"]);
+    }
+
+    [Fact]
+    public void Open_Again_KeepsWhatWasStored()
+    {
+        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
+        {
+            new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("a.txt"), Bytes(Story));
+        }
+
+        using SqliteArticleStore reopened = SqliteArticleStore.Open(DbPath);
+        Assert.Equal(1, reopened.GetStats().Articles);
+        Assert.Equal(IngestOutcome.AlreadyStored, new Ingester(NewsPipeline.Default, reopened).Ingest(new ArticleSource("a.txt"), Bytes(Story)).Outcome);
+    }
+
+    [Fact]
+    public void Open_ForeignDatabase_SaysItIsNotKabars()
+    {
+        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE invoices (id INTEGER)";
+            command.ExecuteNonQuery();
+        }
+
+        StoreException e = Assert.Throws<StoreException>(() => SqliteArticleStore.Open(DbPath));
+        Assert.Equal($"{DbPath}: not a Kabar database (it has tables but no Kabar schema version)", e.Message);
+    }
+
+    [Fact]
+    public void Open_NewerSchema_AsksForANewerKabar()
+    {
+        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE articles (id INTEGER); PRAGMA user_version = 99";
+            command.ExecuteNonQuery();
+        }
+
+        StoreException e = Assert.Throws<StoreException>(() => SqliteArticleStore.Open(DbPath));
+        Assert.Contains("schema version 99 is newer", e.Message);
+    }
+
+    [Fact]
+    public void Open_FileThatIsNotSqlite_FailsWithOneLine()
+    {
+        File.WriteAllText(DbPath, "this is a text file, not a database, and it is long enough to have a header page");
+        StoreException e = Assert.Throws<StoreException>(() => SqliteArticleStore.Open(DbPath));
+        Assert.StartsWith($"{DbPath}: cannot open the database", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void TwoConnections_WritingInTurn_BothSucceed()
+    {
+        using SqliteArticleStore first = SqliteArticleStore.Open(DbPath);
+        using SqliteArticleStore second = SqliteArticleStore.Open(DbPath);
+        var a = new Ingester(NewsPipeline.Default, first);
+        var b = new Ingester(NewsPipeline.Default, second);
+        for (int i = 0; i < 20; i++)
+        {
+            Ingester ingester = i % 2 == 0 ? a : b;
+            string text = Story.Replace("1.250", (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            Assert.Equal(IngestOutcome.Added, ingester.Ingest(new ArticleSource($"{i}.txt"), Bytes(text)).Outcome);
+        }
+
+        Assert.Equal(20, first.GetStats().Articles);
+    }
+}
