@@ -5,10 +5,12 @@ namespace Kabar.Cli;
 /// <summary>The <c>kabar</c> command tree. Commands parse arguments, compose, and call Core.</summary>
 internal static class KabarCommand
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, Func<Stream>? standardInput = null)
     {
         var root = new RootCommand("Kabar: which news articles tell the same story, who copied whom, and what differs.");
         root.Subcommands.Add(CompareCommand.Create(output, error));
+        root.Subcommands.Add(IngestCommand.Create(output, error, standardInput ?? Console.OpenStandardInput));
+        root.Subcommands.Add(StatsCommand.Create(output, error));
         var eval = new Command("eval", "Measure Kabar's algorithms on public benchmarks.");
         eval.Subcommands.Add(EvalAlignmentCommand.Create(output, error));
         root.Subcommands.Add(eval);

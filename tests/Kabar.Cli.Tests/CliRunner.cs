@@ -3,11 +3,13 @@ namespace Kabar.Cli.Tests;
 /// <summary>Runs the kabar command tree in-process with captured output.</summary>
 internal static class CliRunner
 {
-    public static (int Exit, string Out, string Err) Run(params string[] args)
+    public static (int Exit, string Out, string Err) Run(params string[] args) => RunWithInput("", args);
+
+    public static (int Exit, string Out, string Err) RunWithInput(string standardInput, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int exit = KabarCommand.Run(args, output, error);
+        int exit = KabarCommand.Run(args, output, error, () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(standardInput)));
         return (exit, output.ToString(), error.ToString());
     }
 }

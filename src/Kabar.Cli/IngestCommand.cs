@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Kabar.Ingest;
+using Kabar.Pipeline;
+using Kabar.Storage;
+using Kabar.Storage.Sqlite;
+
+namespace Kabar.Cli;
+
+/// <summary><c>kabar ingest PATH… [--db FILE]</c>: read articles into the store, finding exact duplicates.</summary>
+internal static class IngestCommand
+{
+    // How often progress is reported when standard error is not a terminal.
+    private static readonly TimeSpan s_progressEvery = TimeSpan.FromSeconds(2);
+
+    public static Command Create(TextWriter output, TextWriter error, Func<Stream> standardInput)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files (.txt, .jsonl), directories, or - for standard input.", Arity = ArgumentArity.OneOrMore };
+        Option<string> db = DatabaseOption.Create();
+        var command = new Command("ingest", "Store articles (raw bytes, cleaned text, metadata) and mark exact duplicates.") { paths, db };
+        command.SetAction(parsed =>
+        {
+            using SqliteArticleStore? store = DatabaseOption.Open(parsed.GetValue(db)!, error);
+            if (store is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var ingester = new Ingester(NewsPipeline.Default, store);
+            var counts = new Dictionary<IngestOutcome, int>();
+            var rejectedBy = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            int problems = 0;
+            var clock = Stopwatch.StartNew();
+            TimeSpan lastReport = TimeSpan.Zero;
+            foreach (InputItem item in new InputReader(standardInput).Read(parsed.GetValue(paths)!))
+            {
+                if (item.Problem is not null)
+                {
+                    error.WriteLine($"kabar: {item.Problem}");
+                    problems++;
+                }
+
+                if (item.Source is null || item.Raw is null)
+                {
+                    continue;
+                }
+
+                IngestResult result = ingester.Ingest(item.Source, item.Raw);
+                counts[result.Outcome] = counts.GetValueOrDefault(result.Outcome) + 1;
+                if (result.Rejection is { } rejection)
+                {
+                    error.WriteLine($"kabar: {item.Source.Origin}: {rejection.Message}");
+                    rejectedBy[rejection.Reason.ToString()] = rejectedBy.GetValueOrDefault(rejection.Reason.ToString()) + 1;
+                }
+
+                if (clock.Elapsed - lastReport >= s_progressEvery)
+                {
+                    lastReport = clock.Elapsed;
+                    int done = counts.Values.Sum();
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kabar: {done} articles read, {done / clock.Elapsed.TotalSeconds:0} articles/s"));
+                }
+            }
+
+            int read = counts.Values.Sum();
+            string rejected = rejectedBy.Count == 0 ? "0" : $"{rejectedBy.Values.Sum()} ({string.Join(", ", rejectedBy.Select(r => $"{r.Key.ToLowerInvariant()} {r.Value}"))})";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ingested {read} articles in {clock.Elapsed.TotalSeconds:0.0} s: {counts.GetValueOrDefault(IngestOutcome.Added)} new, " +
+                $"{counts.GetValueOrDefault(IngestOutcome.ExactDuplicate)} exact duplicates, {counts.GetValueOrDefault(IngestOutcome.AlreadyStored)} already stored, " +
+                $"{rejected} rejected, {problems} input problems"));
+
+            // The job failed only when nothing at all could be read; otherwise problems are reported and the rest is stored.
+            bool nothingUsable = read == counts.GetValueOrDefault(IngestOutcome.Rejected) && (problems > 0 || read > 0);
+            return nothingUsable ? ExitCodes.BadInput : ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,101 @@
+using Kabar.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Kabar.Cli.Tests;
+
+public sealed class IngestCommandTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    private string Db => Path.Combine(_dir.Path, "kabar.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    private const string Story = "Warga mengungsi ke balai desa setelah banjir merendam ratusan rumah di tepi sungai.";
+
+    [Fact]
+    public void Ingest_SampleFolderTwice_SecondRunAddsNothing()
+    {
+        (int exit, string output, string error) = CliRunner.Run("ingest", RepoPaths.Samples, "--db", Db);
+        Assert.Equal((ExitCodes.Success, ""), (exit, error));
+        Assert.StartsWith("ingested 6 articles", output);
+        Assert.Contains("6 new, 0 exact duplicates, 0 already stored, 0 rejected, 0 input problems", output);
+        Assert.Contains("6 already stored", CliRunner.Run("ingest", RepoPaths.Samples, "--db", Db).Out);
+        Assert.Contains("articles: 6", CliRunner.Run("stats", "--db", Db).Out);
+    }
+
+    [Fact]
+    public void Ingest_JsonlWithBadLines_ReportsFileAndLineAndStoresTheRest()
+    {
+        string jsonl = _dir.File("feed.jsonl",
+            "{\"id\": \"a1\", \"text\": \"" + Story + "\", \"outlet\": \"Harian\", \"section\": \"daerah\"}\n" +
+            "{\"id\": \"a2\", \"text\": \"unterminated\n" +
+            "[1, 2, 3]\n" +
+            "{\"id\": \"a4\", \"title\": \"no text\"}\n" +
+            "\n" +
+            "{\"id\": \"a6\", \"text\": \"" + Story + "\"}\n");
+        (int exit, string output, string error) = CliRunner.Run("ingest", jsonl, "--db", Db);
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("ingested 2 articles", output);
+        Assert.Contains("1 new, 1 exact duplicates", output);
+        Assert.Contains("3 input problems", output);
+        string[] lines = error.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith($"kabar: {jsonl}:2: malformed JSON", lines[0]);
+        Assert.Equal($"kabar: {jsonl}:3: not a JSON object", lines[1]);
+        Assert.Equal($"kabar: {jsonl}:4: no \"text\" string", lines[2]);
+
+        using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT outlet, extra_json, external_id FROM articles ORDER BY id LIMIT 1";
+        using SqliteDataReader reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(("Harian", "{\"section\":\"daerah\"}", "a1"), (reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+    }
+
+    [Fact]
+    public void Ingest_StandardInput_TakesJsonlOrOneArticle()
+    {
+        Assert.Contains("2 new", CliRunner.RunWithInput(
+            "{\"text\": \"" + Story + "\"}\n{\"text\": \"Harga beras naik di pasar induk pekan ini.\"}\n", "ingest", "-", "--db", Db).Out);
+        Assert.Contains("1 exact duplicates", CliRunner.RunWithInput("\n" + Story + "\n", "ingest", "-", "--db", Db).Out);
+    }
+
+    [Fact]
+    public void Ingest_BadFileAmongGoodOnes_IsRejectedWithItsReasonAndTheRestStored()
+    {
+        _dir.File("in/good.txt", Story);
+        File.WriteAllBytes(_dir.File("in/bad.txt"), [0x41, 0x00, 0x42]);
+        _dir.File("in/notes.md", "ignored: not an article type");
+        (int exit, string output, string error) = CliRunner.Run("ingest", Path.Combine(_dir.Path, "in"), Path.Combine(_dir.Path, "missing"), "--db", Db);
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("1 new", output);
+        Assert.Contains("1 (binary 1) rejected, 1 input problems", output);
+        Assert.Contains($"kabar: {Path.Combine(_dir.Path, "in", "bad.txt")}: binary: NUL byte at offset 1", error);
+        Assert.Contains($"kabar: {Path.Combine(_dir.Path, "missing")}: no such file or directory", error);
+        Assert.Contains("binary: 1", CliRunner.Run("stats", "--db", Db).Out);
+    }
+
+    [Fact]
+    public void Ingest_NothingUsable_FailsTheJob()
+    {
+        (int exit, _, string error) = CliRunner.Run("ingest", Path.Combine(_dir.Path, "nothing-here"), "--db", Db);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("no such file or directory", error);
+    }
+
+    [Fact]
+    public void Ingest_DatabaseThatIsNotADatabase_OneLineError()
+    {
+        string notDb = _dir.File("notes.db", "plain text, long enough to look like something other than an empty database file");
+        (int exit, _, string error) = CliRunner.Run("ingest", RepoPaths.Samples, "--db", notDb);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.StartsWith($"kabar: {notDb}: cannot open the database", error);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+}
