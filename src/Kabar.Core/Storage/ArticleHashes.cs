@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
+using Kabar.Dedup;
 using Kabar.Pipeline;
-using Kabar.Text;
 
 namespace Kabar.Storage;
 
@@ -25,26 +25,10 @@ public static class ArticleHashes
         return Hex(hash.GetCurrentHashAsUInt128());
     }
 
-    /// <summary>The exact-duplicate key of a processed article: its story words, lower-cased, in order, one space
-    /// apart. Boilerplate, datelines, punctuation, case and spacing do not change it.</summary>
-    public static string Content(Article article)
-    {
-        ArgumentNullException.ThrowIfNull(article);
-        var words = new StringBuilder(article.Text.Length);
-        foreach (TextSpan sentence in article.Sentences)
-        {
-            foreach (Token token in Tokenizer.Tokenize(article.Text, sentence))
-            {
-                if (token.Kind != TokenKind.Symbol)
-                {
-                    words.Append(article.Text.AsSpan(token.Start, token.End - token.Start)).Append(' ');
-                }
-            }
-        }
-
-        string normalized = words.ToString().ToLowerInvariant();
-        return Hex(XxHash128.HashToUInt128(MemoryMarshal.AsBytes(normalized.AsSpan())));
-    }
+    /// <summary>The exact-duplicate key of a processed article: the hash of its <see cref="StoryWords"/>, so
+    /// boilerplate, datelines, punctuation, case and spacing do not change it.</summary>
+    public static string Content(Article article) =>
+        Hex(XxHash128.HashToUInt128(MemoryMarshal.AsBytes(StoryWords.Of(article).AsSpan())));
 
     private static string Hex(UInt128 value)
     {

@@ -1,0 +1,40 @@
+using Kabar.Dedup;
+
+namespace Kabar.Core.Tests.Dedup;
+
+public class ShinglesTests
+{
+    [Fact]
+    public void Of_SevenWords_GivesThreeFiveWordShingles() =>
+        Assert.Equal(3, Shingles.Of("satu dua tiga empat lima enam tujuh").Length);
+
+    [Fact]
+    public void Of_ShortText_GivesOneShingle() => Assert.Single(Shingles.Of("dua kata"));
+
+    [Fact]
+    public void Of_Empty_GivesNone() => Assert.Empty(Shingles.Of(""));
+
+    [Fact]
+    public void Of_RepeatedShingles_AreCountedOnceAndSorted()
+    {
+        ulong[] set = Shingles.Of("a b c d e a b c d e a b c d e");
+        Assert.Equal(5, set.Length);
+        Assert.Equal(set.Order(), set);
+    }
+
+    // Pins the storage format: shingle hashing must never change silently.
+    [Fact]
+    public void Of_ReferenceVector() =>
+        Assert.Equal([1594184454848237124UL, 2575446312684987614UL, 17655250880792793636UL], Shingles.Of("satu dua tiga empat lima enam tujuh"));
+
+    [Fact]
+    public void JaccardAndContainment_OfAnArticleAndItsExtension()
+    {
+        ulong[] original = Shingles.Of("banjir merendam ribuan rumah di tujuh desa setelah sungai meluap pada senin dini hari");
+        ulong[] extended = Shingles.Of("banjir merendam ribuan rumah di tujuh desa setelah sungai meluap pada senin dini hari dan warga mengungsi ke balai desa terdekat");
+        Assert.Equal(1.0, Shingles.Containment(original, extended));
+        Assert.Equal((double)original.Length / extended.Length, Shingles.Jaccard(original, extended), 12);
+        Assert.Equal(1.0, Shingles.Jaccard(original, original));
+        Assert.Equal(0.0, Shingles.Jaccard([], []));
+    }
+}
