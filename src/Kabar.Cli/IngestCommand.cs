@@ -66,7 +66,8 @@ internal static class IngestCommand
             string rejected = rejectedBy.Count == 0 ? "0" : $"{rejectedBy.Values.Sum()} ({string.Join(", ", rejectedBy.Select(r => $"{r.Key.ToLowerInvariant()} {r.Value}"))})";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ingested {read} articles in {clock.Elapsed.TotalSeconds:0.0} s: {counts.GetValueOrDefault(IngestOutcome.Added)} new, " +
-                $"{counts.GetValueOrDefault(IngestOutcome.ExactDuplicate)} exact duplicates, {counts.GetValueOrDefault(IngestOutcome.AlreadyStored)} already stored, " +
+                $"{counts.GetValueOrDefault(IngestOutcome.ExactDuplicate)} exact duplicates, {counts.GetValueOrDefault(IngestOutcome.NearDuplicate)} near duplicates, " +
+                $"{counts.GetValueOrDefault(IngestOutcome.AlreadyStored)} already stored, " +
                 $"{rejected} rejected, {problems} input problems"));
 
             // The job failed only when nothing at all could be read; otherwise problems are reported and the rest is stored.

@@ -10,7 +10,7 @@ internal static class StatsCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         Option<string> db = DatabaseOption.Create();
-        var command = new Command("stats", "Counts of stored articles, exact duplicates and rejected inputs.") { db };
+        var command = new Command("stats", "Counts of stored articles, exact and near duplicates, and rejected inputs.") { db };
         command.SetAction(parsed =>
         {
             using SqliteArticleStore? store = DatabaseOption.Open(parsed.GetValue(db)!, error);
@@ -22,6 +22,7 @@ internal static class StatsCommand
             StoreStats stats = store.GetStats();
             output.WriteLine($"articles: {stats.Articles}");
             output.WriteLine($"exact duplicates: {stats.ExactDuplicates}");
+            output.WriteLine($"near duplicates: {stats.NearDuplicates}");
             output.WriteLine($"rejected inputs: {stats.Rejected}");
             foreach ((string reason, long count) in stats.RejectedByReason)
             {

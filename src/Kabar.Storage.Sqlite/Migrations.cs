@@ -8,7 +8,7 @@ internal static class Migrations
 {
     public static readonly string[] Scripts =
     [
-        // 1: articles with raw bytes and derived data; quarantined inputs.
+        // 1: articles with raw bytes and derived data, duplicate links and LSH bands; quarantined inputs.
         """
         CREATE TABLE articles (
             id            INTEGER PRIMARY KEY,
@@ -23,12 +23,23 @@ internal static class Migrations
             encoding      TEXT    NOT NULL,
             content_hash  TEXT    NOT NULL,
             duplicate_of  INTEGER REFERENCES articles(id),
+            near_of       INTEGER REFERENCES articles(id),
+            near_kind     TEXT,
+            similarity    REAL,
+            cluster       INTEGER NOT NULL,
+            story         TEXT    NOT NULL,
             sentences     INTEGER NOT NULL,
             text          TEXT    NOT NULL,
             extra_json    TEXT,
             raw           BLOB    NOT NULL
         );
         CREATE INDEX articles_content_hash ON articles (content_hash, id);
+        CREATE TABLE lsh_bands (
+            band        INTEGER NOT NULL,
+            key         INTEGER NOT NULL,
+            article_id  INTEGER NOT NULL REFERENCES articles(id)
+        );
+        CREATE INDEX lsh_bands_lookup ON lsh_bands (band, key);
         CREATE TABLE quarantine (
             id          INTEGER PRIMARY KEY,
             ingest_key  TEXT    NOT NULL UNIQUE,

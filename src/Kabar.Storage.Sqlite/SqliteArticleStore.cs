@@ -63,17 +63,54 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
         Scalar(_connection, "SELECT min(id) FROM articles WHERE content_hash = $h", [("$h", contentHash)]) is long id ? id : null;
 
     /// <inheritdoc/>
+    public IReadOnlyList<long> FindByBands(long[] bandKeys)
+    {
+        ArgumentNullException.ThrowIfNull(bandKeys);
+        var ids = new SortedSet<long>();
+        using SqliteCommand command = _connection.CreateCommand();
+        command.CommandText = "SELECT article_id FROM lsh_bands WHERE band = $band AND key = $key";
+        SqliteParameter band = command.Parameters.Add("$band", SqliteType.Integer);
+        SqliteParameter key = command.Parameters.Add("$key", SqliteType.Integer);
+        for (int b = 0; b < bandKeys.Length; b++)
+        {
+            band.Value = b;
+            key.Value = bandKeys[b];
+            using SqliteDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        return [.. ids];
+    }
+
+    /// <inheritdoc/>
+    public (string Story, long Cluster) GetStory(long id)
+    {
+        using SqliteCommand command = _connection.CreateCommand();
+        command.CommandText = "SELECT story, cluster FROM articles WHERE id = $id";
+        Bind(command, "$id", id);
+        using SqliteDataReader reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), reader.GetInt64(1)) : throw new KeyNotFoundException($"no article {id}");
+    }
+
+    /// <inheritdoc/>
     public long Add(NewArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
         Kabar.Pipeline.Article a = article.Article;
         ArticleSource s = article.Source;
+        using SqliteTransaction transaction = _connection.BeginTransaction();
         using SqliteCommand command = _connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO articles (ingest_key, origin, external_id, url, title, outlet, published, language, encoding,
-                                  content_hash, duplicate_of, sentences, text, extra_json, raw)
+                                  content_hash, duplicate_of, near_of, near_kind, similarity, cluster, story,
+                                  sentences, text, extra_json, raw)
             VALUES ($key, $origin, $external, $url, $title, $outlet, $published, $language, $encoding,
-                    $content, $duplicate, $sentences, $text, $extra, $raw)
+                    $content, $duplicate, $near, $nearKind, $similarity, coalesce($cluster, (SELECT coalesce(max(id), 0) + 1 FROM articles)),
+                    $story, $sentences, $text, $extra, $raw)
             RETURNING id
             """;
         Bind(command, "$key", article.IngestKey);
@@ -87,11 +124,32 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
         Bind(command, "$encoding", a.Encoding);
         Bind(command, "$content", article.ContentHash);
         Bind(command, "$duplicate", article.DuplicateOf);
+        Bind(command, "$near", article.Near?.Of);
+        Bind(command, "$nearKind", article.Near?.Kind);
+        Bind(command, "$similarity", article.Near?.Similarity);
+        Bind(command, "$cluster", article.Cluster);
+        Bind(command, "$story", article.Story);
         Bind(command, "$sentences", a.Sentences.Count);
         Bind(command, "$text", a.Text);
         Bind(command, "$extra", s.ExtraJson);
         Bind(command, "$raw", article.Raw);
-        return (long)command.ExecuteScalar()!;
+        long id = (long)command.ExecuteScalar()!;
+
+        using SqliteCommand bands = _connection.CreateCommand();
+        bands.Transaction = transaction;
+        bands.CommandText = "INSERT INTO lsh_bands (band, key, article_id) VALUES ($band, $key, $id)";
+        SqliteParameter band = bands.Parameters.Add("$band", SqliteType.Integer);
+        SqliteParameter key = bands.Parameters.Add("$key", SqliteType.Integer);
+        bands.Parameters.AddWithValue("$id", id);
+        for (int b = 0; b < article.BandKeys.Length; b++)
+        {
+            band.Value = b;
+            key.Value = article.BandKeys[b];
+            bands.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return id;
     }
 
     /// <inheritdoc/>
@@ -116,6 +174,7 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
     {
         long articles = (long)Scalar(_connection, "SELECT count(*) FROM articles", [])!;
         long duplicates = (long)Scalar(_connection, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL", [])!;
+        long near = (long)Scalar(_connection, "SELECT count(*) FROM articles WHERE near_of IS NOT NULL", [])!;
         var byReason = new SortedDictionary<string, long>(StringComparer.Ordinal);
         using SqliteCommand command = _connection.CreateCommand();
         command.CommandText = "SELECT reason, count(*) FROM quarantine GROUP BY reason";
@@ -127,21 +186,21 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
             }
         }
 
-        return new StoreStats(articles, duplicates, byReason.Values.Sum(), byReason);
+        return new StoreStats(articles, duplicates, near, byReason.Values.Sum(), byReason);
     }
 
     /// <summary>The raw bytes kept for a quarantined input, or null.</summary>
     public byte[]? QuarantinedRaw(string origin) =>
         Scalar(_connection, "SELECT raw FROM quarantine WHERE origin = $o ORDER BY id LIMIT 1", [("$o", origin)]) as byte[];
 
-    /// <summary>The raw bytes and duplicate link of a stored article, or null.</summary>
-    public (byte[] Raw, long? DuplicateOf, string Origin)? Get(long id)
+    /// <summary>The raw bytes, duplicate link, origin and duplicate cluster of a stored article, or null.</summary>
+    public (byte[] Raw, long? DuplicateOf, string Origin, long Cluster)? Get(long id)
     {
         using SqliteCommand command = _connection.CreateCommand();
-        command.CommandText = "SELECT raw, duplicate_of, origin FROM articles WHERE id = $id";
+        command.CommandText = "SELECT raw, duplicate_of, origin, cluster FROM articles WHERE id = $id";
         Bind(command, "$id", id);
         using SqliteDataReader reader = command.ExecuteReader();
-        return reader.Read() ? ((byte[])reader[0], reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2)) : null;
+        return reader.Read() ? ((byte[])reader[0], reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)) : null;
     }
 
     /// <inheritdoc/>

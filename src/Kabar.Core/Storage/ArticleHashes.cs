@@ -3,7 +3,6 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using Kabar.Dedup;
-using Kabar.Pipeline;
 
 namespace Kabar.Storage;
 
@@ -25,10 +24,13 @@ public static class ArticleHashes
         return Hex(hash.GetCurrentHashAsUInt128());
     }
 
-    /// <summary>The exact-duplicate key of a processed article: the hash of its <see cref="StoryWords"/>, so
-    /// boilerplate, datelines, punctuation, case and spacing do not change it.</summary>
-    public static string Content(Article article) =>
-        Hex(XxHash128.HashToUInt128(MemoryMarshal.AsBytes(StoryWords.Of(article).AsSpan())));
+    /// <summary>The exact-duplicate key of an article: the hash of its <see cref="StoryWords"/>, so boilerplate,
+    /// datelines, punctuation, case and spacing do not change it.</summary>
+    public static string Content(string storyWords)
+    {
+        ArgumentNullException.ThrowIfNull(storyWords);
+        return Hex(XxHash128.HashToUInt128(MemoryMarshal.AsBytes(storyWords.AsSpan())));
+    }
 
     private static string Hex(UInt128 value)
     {

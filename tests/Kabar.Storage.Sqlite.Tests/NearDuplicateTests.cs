@@ -1,0 +1,106 @@
+using System.Text;
+using Kabar.Pipeline;
+using Kabar.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Kabar.Storage.Sqlite.Tests;
+
+public sealed class NearDuplicateTests : IDisposable
+{
+    // A twelve-sentence report written for these tests.
+    private static readonly string[] s_sentences =
+    [
+        "Banjir merendam seribu dua ratus rumah di tujuh desa setelah Sungai Cikaret meluap pada Senin dini hari.",
+        "Kepala badan penanggulangan bencana daerah mengatakan ketinggian air di permukiman mencapai satu setengah meter.",
+        "Hujan deras turun sejak Minggu sore dan tanggul di Desa Karangsari jebol sekitar pukul dua pagi.",
+        "Sebanyak dua ribu empat ratus warga mengungsi ke balai desa, masjid dan gedung sekolah di dataran tinggi.",
+        "Tiga orang dilaporkan meninggal dunia terseret arus, sementara dua warga lainnya masih dicari tim gabungan.",
+        "Tim penyelamat mengerahkan dua belas perahu karet untuk mengevakuasi warga lanjut usia dan anak-anak.",
+        "Jalan provinsi yang menghubungkan kabupaten itu dengan Kota Batu Tulis terputus sepanjang tiga ratus meter.",
+        "Dinas kesehatan membuka empat pos kesehatan karena banyak pengungsi mulai mengeluhkan gatal dan diare.",
+        "Badan meteorologi memperkirakan hujan lebat masih akan turun hingga Kamis di wilayah selatan.",
+        "Pemerintah kabupaten menetapkan status tanggap darurat selama empat belas hari sejak Senin.",
+        "Para relawan dari kota tetangga mulai berdatangan membawa makanan, pakaian dan obat-obatan.",
+        "Warga berharap pemerintah segera memperbaiki tanggul yang sudah retak sejak banjir tahun lalu.",
+    ];
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("kabar-near-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private static byte[] Article(IEnumerable<string> sentences) => Encoding.UTF8.GetBytes(string.Join("\n", sentences));
+
+    private SqliteArticleStore Open() => SqliteArticleStore.Open(Path.Combine(_dir, "kabar.db"));
+
+    [Fact]
+    public void Ingest_OneSentenceReworded_IsANearCopy()
+    {
+        using SqliteArticleStore store = Open();
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        IngestResult original = ingester.Ingest(new ArticleSource("wire.txt"), Article(s_sentences));
+        string[] edited = [.. s_sentences];
+        edited[6] = "Akses jalan menuju kota tetangga tidak dapat dilalui kendaraan roda empat.";
+        IngestResult copy = ingester.Ingest(new ArticleSource("copy.txt"), Article(edited));
+        Assert.Equal(IngestOutcome.NearDuplicate, copy.Outcome);
+        Assert.Equal(("near", original.Id!.Value), (copy.Near!.Kind, copy.Near.Of));
+        Assert.InRange(copy.Near.Similarity, Ingester.NearJaccard, 1.0);
+        Assert.Equal(original.Id!.Value, store.Get(copy.Id!.Value)!.Value.Cluster);
+    }
+
+    [Fact]
+    public void Ingest_ArticlePlusAParagraph_IsAPartialCopy()
+    {
+        using SqliteArticleStore store = Open();
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        IngestResult original = ingester.Ingest(new ArticleSource("wire.txt"), Article(s_sentences[..6]));
+        string[] extended =
+        [
+            .. s_sentences[..6],
+            "Bupati meninjau lokasi pengungsian pada Senin siang dan menjanjikan bantuan beras untuk setiap keluarga.",
+            "Ia juga meminta warga yang tinggal di bantaran sungai untuk tetap waspada selama musim hujan.",
+            "Menurut bupati, anggaran perbaikan tanggul akan dimasukkan ke dalam rencana belanja tahun depan.",
+        ];
+        IngestResult copy = ingester.Ingest(new ArticleSource("longer.txt"), Article(extended));
+        Assert.Equal(IngestOutcome.NearDuplicate, copy.Outcome);
+        Assert.Equal(("contained", original.Id!.Value), (copy.Near!.Kind, copy.Near.Of));
+        Assert.Equal(1.0, copy.Near.Similarity);
+    }
+
+    [Fact]
+    public void Ingest_SameTopicDifferentReport_IsNotACopy()
+    {
+        using SqliteArticleStore store = Open();
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        ingester.Ingest(new ArticleSource("wire.txt"), Article(s_sentences));
+        IngestResult other = ingester.Ingest(new ArticleSource("other.txt"), Article(
+        [
+            "Banjir kembali melanda kabupaten itu untuk kedua kalinya dalam sebulan terakhir.",
+            "Menurut warga, air naik dengan cepat setelah hujan turun semalaman tanpa henti.",
+            "Pengungsi membutuhkan selimut, air bersih dan makanan siap saji.",
+            "Sekolah di tiga kecamatan diliburkan sampai air surut.",
+        ]));
+        Assert.Equal(IngestOutcome.Added, other.Outcome);
+        Assert.Equal(0, store.GetStats().NearDuplicates);
+    }
+
+    [Fact]
+    public void Ingest_AfterReopening_StillFindsCopiesOfEarlierArticles()
+    {
+        long originalId;
+        using (SqliteArticleStore store = Open())
+        {
+            originalId = new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("wire.txt"), Article(s_sentences)).Id!.Value;
+        }
+
+        using SqliteArticleStore reopened = Open();
+        string[] edited = [.. s_sentences];
+        edited[0] = "Banjir besar merendam ribuan rumah di tujuh desa setelah sungai meluap pada Senin dini hari.";
+        IngestResult copy = new Ingester(NewsPipeline.Default, reopened).Ingest(new ArticleSource("late.txt"), Article(edited));
+        Assert.Equal((IngestOutcome.NearDuplicate, originalId), (copy.Outcome, copy.DuplicateOf));
+        Assert.Equal(1, reopened.GetStats().NearDuplicates);
+    }
+}
