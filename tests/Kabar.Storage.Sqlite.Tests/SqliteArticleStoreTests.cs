@@ -23,6 +23,16 @@ public sealed class SqliteArticleStoreTests : IDisposable
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
+    // Writes to the database file without Kabar, to make files Kabar must refuse.
+    private void ExecuteRaw(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     [Fact]
     public void Open_NewFile_CreatesTheLatestSchema()
     {
@@ -103,13 +113,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
     [Fact]
     public void Open_ForeignDatabase_SaysItIsNotKabars()
     {
-        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
-        {
-            connection.Open();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "CREATE TABLE invoices (id INTEGER)";
-            command.ExecuteNonQuery();
-        }
+        ExecuteRaw("CREATE TABLE invoices (id INTEGER)");
 
         StoreException e = Assert.Throws<StoreException>(() => SqliteArticleStore.Open(DbPath));
         Assert.Equal($"{DbPath}: not a Kabar database (it has tables but no Kabar schema version)", e.Message);
@@ -118,13 +122,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
     [Fact]
     public void Open_NewerSchema_AsksForANewerKabar()
     {
-        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
-        {
-            connection.Open();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "CREATE TABLE articles (id INTEGER); PRAGMA user_version = 99";
-            command.ExecuteNonQuery();
-        }
+        ExecuteRaw("CREATE TABLE articles (id INTEGER); PRAGMA user_version = 99");
 
         StoreException e = Assert.Throws<StoreException>(() => SqliteArticleStore.Open(DbPath));
         Assert.Contains("schema version 99 is newer", e.Message);

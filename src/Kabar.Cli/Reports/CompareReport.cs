@@ -1,9 +1,7 @@
 using Kabar.Alignment;
-using Kabar.Cleaning;
 using Kabar.Comparison;
 using Kabar.Discrepancies;
 using Kabar.Entities;
-using Kabar.Metadata;
 using Kabar.Pipeline;
 using Kabar.Text;
 
