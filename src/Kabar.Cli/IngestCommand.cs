@@ -14,6 +14,11 @@ internal static class IngestCommand
     // How often progress is reported when standard error is not a terminal.
     private static readonly TimeSpan s_progressEvery = TimeSpan.FromSeconds(2);
 
+    // Articles share a transaction until this many are written or this long has passed: far faster than a commit
+    // each, and at most this much work is redone after a crash.
+    private const int BatchSize = 500;
+    private static readonly TimeSpan s_batchTime = TimeSpan.FromMilliseconds(500);
+
     public static Command Create(TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
         var paths = new Argument<string[]>("paths") { Description = "Files (.txt, .jsonl), directories, or - for standard input.", Arity = ArgumentArity.OneOrMore };
@@ -29,10 +34,27 @@ internal static class IngestCommand
 
             var ingester = new Ingester(NewsPipeline.Default, store);
             var counts = new Dictionary<IngestOutcome, int>();
+            var pending = new List<IngestOutcome>();
             var rejectedBy = new SortedDictionary<string, int>(StringComparer.Ordinal);
             int problems = 0;
             var clock = Stopwatch.StartNew();
-            TimeSpan lastReport = TimeSpan.Zero;
+            TimeSpan lastCommit = TimeSpan.Zero, lastReport = TimeSpan.Zero;
+            SqliteArticleStore.Batch batch = store.BeginBatch();
+
+            // Outcomes count only once their batch is committed: an article reported as stored survives a crash.
+            void Commit()
+            {
+                batch.Commit();
+                foreach (IngestOutcome outcome in pending)
+                {
+                    counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+                }
+
+                pending.Clear();
+                lastCommit = clock.Elapsed;
+                batch = store.BeginBatch();
+            }
+
             foreach (InputItem item in new InputReader(standardInput).Read(parsed.GetValue(paths)!))
             {
                 if (item.Problem is not null)
@@ -47,21 +69,28 @@ internal static class IngestCommand
                 }
 
                 IngestResult result = ingester.Ingest(item.Source, item.Raw);
-                counts[result.Outcome] = counts.GetValueOrDefault(result.Outcome) + 1;
+                pending.Add(result.Outcome);
                 if (result.Rejection is { } rejection)
                 {
                     error.WriteLine($"kabar: {item.Source.Origin}: {rejection.Message}");
                     rejectedBy[rejection.Reason.ToString()] = rejectedBy.GetValueOrDefault(rejection.Reason.ToString()) + 1;
                 }
 
+                if (pending.Count >= BatchSize || clock.Elapsed - lastCommit >= s_batchTime)
+                {
+                    Commit();
+                }
+
                 if (clock.Elapsed - lastReport >= s_progressEvery)
                 {
                     lastReport = clock.Elapsed;
-                    int done = counts.Values.Sum();
-                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kabar: {done} articles read, {done / clock.Elapsed.TotalSeconds:0} articles/s"));
+                    int stored = counts.Values.Sum();
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kabar: {stored} articles stored, {stored / clock.Elapsed.TotalSeconds:0} articles/s"));
                 }
             }
 
+            Commit();
+            batch.Dispose();
             int read = counts.Values.Sum();
             string rejected = rejectedBy.Count == 0 ? "0" : $"{rejectedBy.Values.Sum()} ({string.Join(", ", rejectedBy.Select(r => $"{r.Key.ToLowerInvariant()} {r.Value}"))})";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

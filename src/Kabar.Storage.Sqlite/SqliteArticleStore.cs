@@ -5,7 +5,7 @@ namespace Kabar.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Every write is its own transaction, so an article reported as
-/// stored survives a crash. Several processes may open one file: a writer waits up to <see cref="BusyTimeout"/>
+/// stored survives a crash; <see cref="BeginBatch"/> groups many writes into one transaction for speed. Several processes may open one file: a writer waits up to <see cref="BusyTimeout"/>
 /// for another to finish. Not thread-safe: one instance per thread.
 /// </summary>
 public sealed class SqliteArticleStore : IArticleStore, IDisposable
@@ -14,6 +14,7 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SqliteConnection _connection;
+    private SqliteTransaction? _batch;
 
     private SqliteArticleStore(SqliteConnection connection) => _connection = connection;
 
@@ -52,23 +53,22 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
     }
 
     /// <summary>The schema version of the open database.</summary>
-    public int SchemaVersion => Convert.ToInt32(Scalar(_connection, "PRAGMA user_version", []), System.Globalization.CultureInfo.InvariantCulture);
+    public int SchemaVersion => Convert.ToInt32(Query("PRAGMA user_version", []), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <inheritdoc/>
     public long? FindByIngestKey(string ingestKey) =>
-        Scalar(_connection, "SELECT id FROM articles WHERE ingest_key = $k", [("$k", ingestKey)]) is long id ? id : null;
+        Query("SELECT id FROM articles WHERE ingest_key = $k", [("$k", ingestKey)]) is long id ? id : null;
 
     /// <inheritdoc/>
     public long? FindByContentHash(string contentHash) =>
-        Scalar(_connection, "SELECT min(id) FROM articles WHERE content_hash = $h", [("$h", contentHash)]) is long id ? id : null;
+        Query("SELECT min(id) FROM articles WHERE content_hash = $h", [("$h", contentHash)]) is long id ? id : null;
 
     /// <inheritdoc/>
     public IReadOnlyList<long> FindByBands(long[] bandKeys)
     {
         ArgumentNullException.ThrowIfNull(bandKeys);
         var ids = new SortedSet<long>();
-        using SqliteCommand command = _connection.CreateCommand();
-        command.CommandText = "SELECT article_id FROM lsh_bands WHERE band = $band AND key = $key";
+        using SqliteCommand command = Command("SELECT article_id FROM lsh_bands WHERE band = $band AND key = $key");
         SqliteParameter band = command.Parameters.Add("$band", SqliteType.Integer);
         SqliteParameter key = command.Parameters.Add("$key", SqliteType.Integer);
         for (int b = 0; b < bandKeys.Length; b++)
@@ -88,8 +88,7 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
     /// <inheritdoc/>
     public (string Story, long Cluster) GetStory(long id)
     {
-        using SqliteCommand command = _connection.CreateCommand();
-        command.CommandText = "SELECT story, cluster FROM articles WHERE id = $id";
+        using SqliteCommand command = Command("SELECT story, cluster FROM articles WHERE id = $id");
         Bind(command, "$id", id);
         using SqliteDataReader reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetString(0), reader.GetInt64(1)) : throw new KeyNotFoundException($"no article {id}");
@@ -101,10 +100,8 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
         ArgumentNullException.ThrowIfNull(article);
         Kabar.Pipeline.Article a = article.Article;
         ArticleSource s = article.Source;
-        using SqliteTransaction transaction = _connection.BeginTransaction();
-        using SqliteCommand command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        using SqliteTransaction? own = _batch is null ? _connection.BeginTransaction() : null;
+        using SqliteCommand command = Command(transaction: own, sql: """
             INSERT INTO articles (ingest_key, origin, external_id, url, title, outlet, published, language, encoding,
                                   content_hash, duplicate_of, near_of, near_kind, similarity, cluster, story,
                                   sentences, text, extra_json, raw)
@@ -112,7 +109,7 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
                     $content, $duplicate, $near, $nearKind, $similarity, coalesce($cluster, (SELECT coalesce(max(id), 0) + 1 FROM articles)),
                     $story, $sentences, $text, $extra, $raw)
             RETURNING id
-            """;
+            """);
         Bind(command, "$key", article.IngestKey);
         Bind(command, "$origin", s.Origin);
         Bind(command, "$external", s.ExternalId);
@@ -135,9 +132,7 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
         Bind(command, "$raw", article.Raw);
         long id = (long)command.ExecuteScalar()!;
 
-        using SqliteCommand bands = _connection.CreateCommand();
-        bands.Transaction = transaction;
-        bands.CommandText = "INSERT INTO lsh_bands (band, key, article_id) VALUES ($band, $key, $id)";
+        using SqliteCommand bands = Command("INSERT INTO lsh_bands (band, key, article_id) VALUES ($band, $key, $id)", own);
         SqliteParameter band = bands.Parameters.Add("$band", SqliteType.Integer);
         SqliteParameter key = bands.Parameters.Add("$key", SqliteType.Integer);
         bands.Parameters.AddWithValue("$id", id);
@@ -148,7 +143,7 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
             bands.ExecuteNonQuery();
         }
 
-        transaction.Commit();
+        own?.Commit();
         return id;
     }
 
@@ -156,11 +151,10 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
     public void Quarantine(QuarantinedInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        using SqliteCommand command = _connection.CreateCommand();
-        command.CommandText = """
+        using SqliteCommand command = Command("""
             INSERT OR IGNORE INTO quarantine (ingest_key, origin, reason, message, raw)
             VALUES ($key, $origin, $reason, $message, $raw)
-            """;
+            """);
         Bind(command, "$key", input.IngestKey);
         Bind(command, "$origin", input.Source.Origin);
         Bind(command, "$reason", input.Rejection.Reason.ToString());
@@ -172,12 +166,11 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
     /// <inheritdoc/>
     public StoreStats GetStats()
     {
-        long articles = (long)Scalar(_connection, "SELECT count(*) FROM articles", [])!;
-        long duplicates = (long)Scalar(_connection, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL", [])!;
-        long near = (long)Scalar(_connection, "SELECT count(*) FROM articles WHERE near_of IS NOT NULL", [])!;
+        long articles = (long)Query("SELECT count(*) FROM articles", [])!;
+        long duplicates = (long)Query("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL", [])!;
+        long near = (long)Query("SELECT count(*) FROM articles WHERE near_of IS NOT NULL", [])!;
         var byReason = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        using SqliteCommand command = _connection.CreateCommand();
-        command.CommandText = "SELECT reason, count(*) FROM quarantine GROUP BY reason";
+        using SqliteCommand command = Command("SELECT reason, count(*) FROM quarantine GROUP BY reason");
         using (SqliteDataReader reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -191,25 +184,76 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
 
     /// <summary>The raw bytes kept for a quarantined input, or null.</summary>
     public byte[]? QuarantinedRaw(string origin) =>
-        Scalar(_connection, "SELECT raw FROM quarantine WHERE origin = $o ORDER BY id LIMIT 1", [("$o", origin)]) as byte[];
+        Query("SELECT raw FROM quarantine WHERE origin = $o ORDER BY id LIMIT 1", [("$o", origin)]) as byte[];
 
     /// <summary>The raw bytes, duplicate link, origin and duplicate cluster of a stored article, or null.</summary>
     public (byte[] Raw, long? DuplicateOf, string Origin, long Cluster)? Get(long id)
     {
-        using SqliteCommand command = _connection.CreateCommand();
-        command.CommandText = "SELECT raw, duplicate_of, origin, cluster FROM articles WHERE id = $id";
+        using SqliteCommand command = Command("SELECT raw, duplicate_of, origin, cluster FROM articles WHERE id = $id");
         Bind(command, "$id", id);
         using SqliteDataReader reader = command.ExecuteReader();
         return reader.Read() ? ((byte[])reader[0], reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)) : null;
     }
 
+    /// <summary>
+    /// Starts a batch: writes until <see cref="Batch.Commit"/> share one transaction, which is much faster than one
+    /// transaction per article. What was written since the last commit is lost if the process dies, so callers report
+    /// articles as stored only after the commit. Disposing an uncommitted batch rolls it back.
+    /// </summary>
+    public Batch BeginBatch()
+    {
+        if (_batch is not null)
+        {
+            throw new InvalidOperationException("a batch is already open on this store");
+        }
+
+        _batch = _connection.BeginTransaction();
+        return new Batch(this);
+    }
+
+    /// <summary>An open batch of writes; see <see cref="BeginBatch"/>.</summary>
+    public sealed class Batch : IDisposable
+    {
+        private readonly SqliteArticleStore _store;
+
+        internal Batch(SqliteArticleStore store) => _store = store;
+
+        /// <summary>Makes every write of the batch durable and ends the batch.</summary>
+        public void Commit()
+        {
+            _store._batch?.Commit();
+            Dispose();
+        }
+
+        /// <summary>Ends the batch; writes not committed are rolled back.</summary>
+        public void Dispose()
+        {
+            _store._batch?.Dispose();
+            _store._batch = null;
+        }
+    }
+
     /// <inheritdoc/>
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _batch?.Dispose();
+        _connection.Dispose();
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    {
+        SqliteCommand command = _connection.CreateCommand();
+        command.Transaction = transaction ?? _batch;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private object? Query(string sql, (string Name, object? Value)[] parameters) => Scalar(_connection, _batch, sql, parameters);
 
     private static void Migrate(SqliteConnection connection, string path)
     {
-        int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version", []), System.Globalization.CultureInfo.InvariantCulture);
-        if (version == 0 && Convert.ToInt64(Scalar(connection, "SELECT count(*) FROM sqlite_master", []), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        int version = Convert.ToInt32(Scalar(connection, null, "PRAGMA user_version", []), System.Globalization.CultureInfo.InvariantCulture);
+        if (version == 0 && Convert.ToInt64(Scalar(connection, null, "SELECT count(*) FROM sqlite_master", []), System.Globalization.CultureInfo.InvariantCulture) > 0)
         {
             throw new StoreException($"{path}: not a Kabar database (it has tables but no Kabar schema version)");
         }
@@ -236,9 +280,10 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters)
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
     {
         using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         foreach ((string name, object? value) in parameters)
         {

@@ -138,6 +138,48 @@ public sealed class SqliteArticleStoreTests : IDisposable
     }
 
     [Fact]
+    public void Batch_LookupsSeeItsOwnWrites_AndCommitMakesThemDurable()
+    {
+        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
+        {
+            var ingester = new Ingester(NewsPipeline.Default, store);
+            using SqliteArticleStore.Batch batch = store.BeginBatch();
+            Assert.Equal(IngestOutcome.Added, ingester.Ingest(new ArticleSource("a.txt"), Bytes(Story)).Outcome);
+            Assert.Equal(IngestOutcome.AlreadyStored, ingester.Ingest(new ArticleSource("a.txt"), Bytes(Story)).Outcome);
+            Assert.Equal(IngestOutcome.ExactDuplicate, ingester.Ingest(new ArticleSource("b.txt"), Bytes(Story + "\nADVERTISEMENT")).Outcome);
+            batch.Commit();
+        }
+
+        using SqliteArticleStore reopened = SqliteArticleStore.Open(DbPath);
+        Assert.Equal(2, reopened.GetStats().Articles);
+    }
+
+    [Fact]
+    public void Batch_NotCommitted_LeavesNothingBehind()
+    {
+        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
+        {
+            var ingester = new Ingester(NewsPipeline.Default, store);
+            store.BeginBatch(); // never committed: as if the process died
+            ingester.Ingest(new ArticleSource("a.txt"), Bytes(Story));
+            ingester.Ingest(new ArticleSource("bad.bin"), [0x00, 0x01]);
+        }
+
+        using SqliteArticleStore reopened = SqliteArticleStore.Open(DbPath);
+        StoreStats stats = reopened.GetStats();
+        Assert.Equal((0, 0), (stats.Articles, stats.Rejected));
+        Assert.Equal(IngestOutcome.Added, new Ingester(NewsPipeline.Default, reopened).Ingest(new ArticleSource("a.txt"), Bytes(Story)).Outcome);
+    }
+
+    [Fact]
+    public void Batch_Twice_IsAProgrammerError()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        using SqliteArticleStore.Batch batch = store.BeginBatch();
+        Assert.Throws<InvalidOperationException>(() => store.BeginBatch());
+    }
+
+    [Fact]
     public void TwoConnections_WritingInTurn_BothSucceed()
     {
         using SqliteArticleStore first = SqliteArticleStore.Open(DbPath);
