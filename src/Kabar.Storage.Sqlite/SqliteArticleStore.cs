@@ -186,6 +186,31 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
     public byte[]? QuarantinedRaw(string origin) =>
         Query("SELECT raw FROM quarantine WHERE origin = $o ORDER BY id LIMIT 1", [("$o", origin)]) as byte[];
 
+    /// <summary>Members of the largest duplicate clusters (more than one member), largest first, each cluster's members by id.</summary>
+    public IReadOnlyList<DuplicateMember> DuplicateClusters(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        using SqliteCommand command = Command("""
+            SELECT cluster, id, origin, outlet, published, duplicate_of, near_of, near_kind, similarity
+            FROM articles
+            WHERE cluster IN (SELECT cluster FROM articles GROUP BY cluster HAVING count(*) > 1
+                              ORDER BY count(*) DESC, cluster LIMIT $limit)
+            """);
+        Bind(command, "$limit", limit);
+        var members = new List<DuplicateMember>();
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            string relation = !reader.IsDBNull(5) ? "exact copy"
+                : !reader.IsDBNull(6) ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(Text(7) == "contained" ? "partial copy" : "near copy")} {reader.GetDouble(8):0.00}")
+                : "original";
+            members.Add(new DuplicateMember(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Text(3), Text(4), relation));
+        }
+
+        return [.. members.GroupBy(m => m.Cluster).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).SelectMany(g => g.OrderBy(m => m.Id))];
+    }
+
     /// <summary>The raw bytes, duplicate link, origin and duplicate cluster of a stored article, or null.</summary>
     public (byte[] Raw, long? DuplicateOf, string Origin, long Cluster)? Get(long id)
     {

@@ -83,6 +83,29 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Dups_ShowsTheClusterLedByTheEarliestArticle()
+    {
+        string again = _dir.File("wire-again.txt", File.ReadAllText(RepoPaths.Sample("banjir-01-wire.txt")) + "\nADVERTISEMENT\n");
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("ingest", RepoPaths.Samples, again, "--db", Db).Exit);
+        (int exit, string output, _) = CliRunner.Run("dups", "--db", Db);
+        Assert.Equal(ExitCodes.Success, exit);
+        string[] lines = output.TrimEnd('\n').Split('\n');
+        Assert.Equal("cluster 1 (3 articles)", lines[0]);
+        Assert.Matches(@"^  #1 original .*banjir-01-wire\.txt$", lines[1]);
+        Assert.Matches(@"^  #2 near copy 0\.\d\d .*banjir-02-copy\.txt$", lines[2]);
+        Assert.Matches(@"^  #7 exact copy .*wire-again\.txt$", lines[3]);
+        Assert.Equal(4, lines.Length);
+    }
+
+    [Fact]
+    public void Dups_EmptyStoreAndBadLimit()
+    {
+        Assert.Equal("no duplicate clusters\n", CliRunner.Run("dups", "--db", Db).Out);
+        (int exit, _, string error) = CliRunner.Run("dups", "--db", Db, "--limit", "0");
+        Assert.Equal((ExitCodes.Usage, "kabar: --limit must be at least 1, not 0\n"), (exit, error));
+    }
+
+    [Fact]
     public void Ingest_NothingUsable_FailsTheJob()
     {
         (int exit, _, string error) = CliRunner.Run("ingest", Path.Combine(_dir.Path, "nothing-here"), "--db", Db);
