@@ -1,3 +1,4 @@
+using Kabar.Ingest;
 using Kabar.Pipeline;
 
 namespace Kabar.Cli;
@@ -17,20 +18,10 @@ internal static class ArticleFiles
             return (null, $"{path}: no such file");
         }
 
-        byte[] bytes;
-        try
+        (byte[]? bytes, string? problem) = RawFile.Read(path);
+        if (bytes is null)
         {
-            long length = new FileInfo(path).Length;
-            if (length > Limits.MaxDocumentBytes)
-            {
-                return (null, $"{path}: {ErrorMessages.TooLarge(length, Limits.MaxDocumentBytes)}");
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"{path}: cannot be read: {e.Message}");
+            return (null, problem);
         }
 
         Result<Article> result = pipeline.Process(path, bytes);

@@ -12,16 +12,23 @@ internal static class DatabaseOption
         DefaultValueFactory = _ => SqliteArticleStore.DefaultPath,
     };
 
-    public static SqliteArticleStore? Open(string path, TextWriter error)
+    /// <summary>Runs <paramref name="action"/> on the opened store; a database that cannot be opened is one line and exit 3.</summary>
+    public static int WithStore(string path, TextWriter error, Func<SqliteArticleStore, int> action)
     {
+        SqliteArticleStore store;
         try
         {
-            return SqliteArticleStore.Open(path);
+            store = SqliteArticleStore.Open(path);
         }
         catch (StoreException e)
         {
             error.WriteLine($"kabar: {e.Message}");
-            return null;
+            return ExitCodes.BadInput;
+        }
+
+        using (store)
+        {
+            return action(store);
         }
     }
 }

@@ -20,28 +20,25 @@ internal static class DupsCommand
                 return ExitCodes.Usage;
             }
 
-            using SqliteArticleStore? store = DatabaseOption.Open(parsed.GetValue(db)!, error);
-            if (store is null)
+            return DatabaseOption.WithStore(parsed.GetValue(db)!, error, store =>
             {
-                return ExitCodes.BadInput;
-            }
-
-            IReadOnlyList<DuplicateMember> members = store.DuplicateClusters(count);
-            if (members.Count == 0)
-            {
-                output.WriteLine("no duplicate clusters");
-            }
-
-            foreach (IGrouping<long, DuplicateMember> cluster in members.GroupBy(m => m.Cluster))
-            {
-                output.WriteLine($"cluster {cluster.Key} ({cluster.Count()} articles)");
-                foreach (DuplicateMember m in cluster)
+                IReadOnlyList<DuplicateMember> members = store.DuplicateClusters(count);
+                if (members.Count == 0)
                 {
-                    output.WriteLine($"  #{m.Id} {m.Relation,-17} {m.Outlet ?? "-",-20} {m.Published ?? "-",-10} {m.Origin}");
+                    output.WriteLine("no duplicate clusters");
                 }
-            }
 
-            return ExitCodes.Success;
+                foreach (IGrouping<long, DuplicateMember> cluster in members.GroupBy(m => m.Cluster))
+                {
+                    output.WriteLine($"cluster {cluster.Key} ({cluster.Count()} articles)");
+                    foreach (DuplicateMember m in cluster)
+                    {
+                        output.WriteLine($"  #{m.Id} {m.Relation,-17} {m.Outlet ?? "-",-20} {m.Published ?? "-",-10} {m.Origin}");
+                    }
+                }
+
+                return ExitCodes.Success;
+            });
         });
         return command;
     }

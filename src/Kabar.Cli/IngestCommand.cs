@@ -26,82 +26,79 @@ internal static class IngestCommand
         var command = new Command("ingest", "Store articles (raw bytes, cleaned text, metadata) and mark exact duplicates.") { paths, db };
         command.SetAction(parsed =>
         {
-            using SqliteArticleStore? store = DatabaseOption.Open(parsed.GetValue(db)!, error);
-            if (store is null)
+            return DatabaseOption.WithStore(parsed.GetValue(db)!, error, store =>
             {
-                return ExitCodes.BadInput;
-            }
+                var ingester = new Ingester(NewsPipeline.Default, store);
+                var counts = new Dictionary<IngestOutcome, int>();
+                var pending = new List<IngestOutcome>();
+                var rejectedBy = new SortedDictionary<string, int>(StringComparer.Ordinal);
+                int problems = 0;
+                var clock = Stopwatch.StartNew();
+                TimeSpan lastCommit = TimeSpan.Zero, lastReport = TimeSpan.Zero;
+                SqliteArticleStore.Batch batch = store.BeginBatch();
 
-            var ingester = new Ingester(NewsPipeline.Default, store);
-            var counts = new Dictionary<IngestOutcome, int>();
-            var pending = new List<IngestOutcome>();
-            var rejectedBy = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            int problems = 0;
-            var clock = Stopwatch.StartNew();
-            TimeSpan lastCommit = TimeSpan.Zero, lastReport = TimeSpan.Zero;
-            SqliteArticleStore.Batch batch = store.BeginBatch();
-
-            // Outcomes count only once their batch is committed: an article reported as stored survives a crash.
-            void Commit()
-            {
-                batch.Commit();
-                foreach (IngestOutcome outcome in pending)
+                // Outcomes count only once their batch is committed: an article reported as stored survives a crash.
+                void Commit()
                 {
-                    counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+                    batch.Commit();
+                    foreach (IngestOutcome outcome in pending)
+                    {
+                        counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+                    }
+
+                    pending.Clear();
+                    lastCommit = clock.Elapsed;
+                    batch = store.BeginBatch();
                 }
 
-                pending.Clear();
-                lastCommit = clock.Elapsed;
-                batch = store.BeginBatch();
-            }
-
-            foreach (InputItem item in new InputReader(standardInput).Read(parsed.GetValue(paths)!))
-            {
-                if (item.Problem is not null)
+                foreach (InputItem item in new InputReader(standardInput).Read(parsed.GetValue(paths)!))
                 {
-                    error.WriteLine($"kabar: {item.Problem}");
-                    problems++;
+                    if (item.Problem is not null)
+                    {
+                        error.WriteLine($"kabar: {item.Problem}");
+                        problems++;
+                    }
+
+                    if (item.Source is null || item.Raw is null)
+                    {
+                        continue;
+                    }
+
+                    IngestResult result = ingester.Ingest(item.Source, item.Raw);
+                    pending.Add(result.Outcome);
+                    if (result.Rejection is { } rejection)
+                    {
+                        error.WriteLine($"kabar: {item.Source.Origin}: {rejection.Message}");
+                        rejectedBy[rejection.Reason.ToString()] = rejectedBy.GetValueOrDefault(rejection.Reason.ToString()) + 1;
+                    }
+
+                    if (pending.Count >= BatchSize || clock.Elapsed - lastCommit >= s_batchTime)
+                    {
+                        Commit();
+                    }
+
+                    if (clock.Elapsed - lastReport >= s_progressEvery)
+                    {
+                        lastReport = clock.Elapsed;
+                        int stored = counts.Values.Sum();
+                        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kabar: {stored} articles stored, {stored / clock.Elapsed.TotalSeconds:0} articles/s"));
+                    }
                 }
 
-                if (item.Source is null || item.Raw is null)
-                {
-                    continue;
-                }
+                Commit();
+                batch.Dispose();
+                int read = counts.Values.Sum();
+                string rejected = rejectedBy.Count == 0 ? "0" : $"{rejectedBy.Values.Sum()} ({string.Join(", ", rejectedBy.Select(r => $"{r.Key.ToLowerInvariant()} {r.Value}"))})";
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"ingested {read} articles in {clock.Elapsed.TotalSeconds:0.0} s: {counts.GetValueOrDefault(IngestOutcome.Added)} new, " +
+                    $"{counts.GetValueOrDefault(IngestOutcome.ExactDuplicate)} exact duplicates, {counts.GetValueOrDefault(IngestOutcome.NearDuplicate)} near duplicates, " +
+                    $"{counts.GetValueOrDefault(IngestOutcome.AlreadyStored)} already stored, " +
+                    $"{rejected} rejected, {problems} input problems"));
 
-                IngestResult result = ingester.Ingest(item.Source, item.Raw);
-                pending.Add(result.Outcome);
-                if (result.Rejection is { } rejection)
-                {
-                    error.WriteLine($"kabar: {item.Source.Origin}: {rejection.Message}");
-                    rejectedBy[rejection.Reason.ToString()] = rejectedBy.GetValueOrDefault(rejection.Reason.ToString()) + 1;
-                }
-
-                if (pending.Count >= BatchSize || clock.Elapsed - lastCommit >= s_batchTime)
-                {
-                    Commit();
-                }
-
-                if (clock.Elapsed - lastReport >= s_progressEvery)
-                {
-                    lastReport = clock.Elapsed;
-                    int stored = counts.Values.Sum();
-                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kabar: {stored} articles stored, {stored / clock.Elapsed.TotalSeconds:0} articles/s"));
-                }
-            }
-
-            Commit();
-            batch.Dispose();
-            int read = counts.Values.Sum();
-            string rejected = rejectedBy.Count == 0 ? "0" : $"{rejectedBy.Values.Sum()} ({string.Join(", ", rejectedBy.Select(r => $"{r.Key.ToLowerInvariant()} {r.Value}"))})";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ingested {read} articles in {clock.Elapsed.TotalSeconds:0.0} s: {counts.GetValueOrDefault(IngestOutcome.Added)} new, " +
-                $"{counts.GetValueOrDefault(IngestOutcome.ExactDuplicate)} exact duplicates, {counts.GetValueOrDefault(IngestOutcome.NearDuplicate)} near duplicates, " +
-                $"{counts.GetValueOrDefault(IngestOutcome.AlreadyStored)} already stored, " +
-                $"{rejected} rejected, {problems} input problems"));
-
-            // The job failed only when nothing at all could be read; otherwise problems are reported and the rest is stored.
-            bool nothingUsable = read == counts.GetValueOrDefault(IngestOutcome.Rejected) && (problems > 0 || read > 0);
-            return nothingUsable ? ExitCodes.BadInput : ExitCodes.Success;
+                // The job failed only when nothing at all could be read; otherwise problems are reported and the rest is stored.
+                bool nothingUsable = read == counts.GetValueOrDefault(IngestOutcome.Rejected) && (problems > 0 || read > 0);
+                return nothingUsable ? ExitCodes.BadInput : ExitCodes.Success;
+            });
         });
         return command;
     }

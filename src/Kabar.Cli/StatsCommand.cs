@@ -13,23 +13,20 @@ internal static class StatsCommand
         var command = new Command("stats", "Counts of stored articles, exact and near duplicates, and rejected inputs.") { db };
         command.SetAction(parsed =>
         {
-            using SqliteArticleStore? store = DatabaseOption.Open(parsed.GetValue(db)!, error);
-            if (store is null)
+            return DatabaseOption.WithStore(parsed.GetValue(db)!, error, store =>
             {
-                return ExitCodes.BadInput;
-            }
+                StoreStats stats = store.GetStats();
+                output.WriteLine($"articles: {stats.Articles}");
+                output.WriteLine($"exact duplicates: {stats.ExactDuplicates}");
+                output.WriteLine($"near duplicates: {stats.NearDuplicates}");
+                output.WriteLine($"rejected inputs: {stats.Rejected}");
+                foreach ((string reason, long count) in stats.RejectedByReason)
+                {
+                    output.WriteLine($"  {reason.ToLowerInvariant()}: {count}");
+                }
 
-            StoreStats stats = store.GetStats();
-            output.WriteLine($"articles: {stats.Articles}");
-            output.WriteLine($"exact duplicates: {stats.ExactDuplicates}");
-            output.WriteLine($"near duplicates: {stats.NearDuplicates}");
-            output.WriteLine($"rejected inputs: {stats.Rejected}");
-            foreach ((string reason, long count) in stats.RejectedByReason)
-            {
-                output.WriteLine($"  {reason.ToLowerInvariant()}: {count}");
-            }
-
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            });
         });
         return command;
     }

@@ -52,15 +52,14 @@ public sealed class InputReader(Func<Stream> standardInput)
 
     private static InputItem ReadText(string path)
     {
+        (byte[]? raw, string? unreadable) = RawFile.Read(path);
+        if (raw is null)
+        {
+            return InputItem.Error(unreadable!);
+        }
+
         try
         {
-            long length = new FileInfo(path).Length;
-            if (length > Limits.MaxDocumentBytes)
-            {
-                return InputItem.Error($"{path}: {ErrorMessages.TooLarge(length, Limits.MaxDocumentBytes)}");
-            }
-
-            byte[] raw = File.ReadAllBytes(path);
             string sidecar = Path.ChangeExtension(path, ".json");
             if (!File.Exists(sidecar))
             {
