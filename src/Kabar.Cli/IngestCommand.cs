@@ -19,6 +19,10 @@ internal static class IngestCommand
     private const int BatchSize = 500;
     private static readonly TimeSpan s_batchTime = TimeSpan.FromMilliseconds(500);
 
+    // Corpus statistics are saved with the batch that follows this many articles, and at the end; after a crash the
+    // articles since are counted again from their raw bytes.
+    private const int CheckpointEvery = 20_000;
+
     public static Command Create(TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
         var paths = new Argument<string[]>("paths") { Description = "Files (.txt, .jsonl), directories, or - for standard input.", Arity = ArgumentArity.OneOrMore };
@@ -37,9 +41,18 @@ internal static class IngestCommand
                 TimeSpan lastCommit = TimeSpan.Zero, lastReport = TimeSpan.Zero;
                 SqliteArticleStore.Batch batch = store.BeginBatch();
 
+                int sinceCheckpoint = 0;
+
                 // Outcomes count only once their batch is committed: an article reported as stored survives a crash.
-                void Commit()
+                void Commit(bool last = false)
                 {
+                    sinceCheckpoint += pending.Count;
+                    if (last || sinceCheckpoint >= CheckpointEvery)
+                    {
+                        ingester.Checkpoint();
+                        sinceCheckpoint = 0;
+                    }
+
                     batch.Commit();
                     foreach (IngestOutcome outcome in pending)
                     {
@@ -85,7 +98,7 @@ internal static class IngestCommand
                     }
                 }
 
-                Commit();
+                Commit(last: true);
                 batch.Dispose();
                 int read = counts.Values.Sum();
                 string rejected = rejectedBy.Count == 0 ? "0" : $"{rejectedBy.Values.Sum()} ({string.Join(", ", rejectedBy.Select(r => $"{r.Key.ToLowerInvariant()} {r.Value}"))})";

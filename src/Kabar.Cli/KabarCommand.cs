@@ -14,6 +14,7 @@ internal static class KabarCommand
         root.Subcommands.Add(StatsCommand.Create(output, error));
         var eval = new Command("eval", "Measure Kabar's algorithms on public benchmarks.");
         eval.Subcommands.Add(EvalAlignmentCommand.Create(output, error));
+        eval.Subcommands.Add(EvalSimilarityCommand.Create(output, error));
         root.Subcommands.Add(eval);
 
         ParseResult parsed = root.Parse(args);

@@ -49,6 +49,35 @@ internal static class Migrations
             raw         BLOB    NOT NULL
         );
         """,
+        // 2: stories (members, centroids, the index by which new articles find them) and the corpus statistics.
+        // Articles stored before get their stories when an ingester first opens the database.
+        """
+        ALTER TABLE articles ADD COLUMN story_id INTEGER;
+        ALTER TABLE articles ADD COLUMN story_score REAL;
+        ALTER TABLE articles ADD COLUMN story_reason TEXT;
+        CREATE INDEX articles_story ON articles (story_id, id);
+        CREATE INDEX articles_cluster ON articles (cluster, id);
+        CREATE TABLE stories (
+            id         INTEGER PRIMARY KEY,
+            first_day  TEXT,
+            last_day   TEXT,
+            size       INTEGER NOT NULL,
+            title      TEXT,
+            centroid   BLOB    NOT NULL
+        );
+        CREATE INDEX stories_last_day ON stories (last_day);
+        CREATE TABLE story_terms (
+            key    INTEGER NOT NULL,
+            story  INTEGER NOT NULL REFERENCES stories(id)
+        );
+        CREATE INDEX story_terms_key ON story_terms (key);
+        CREATE INDEX story_terms_story ON story_terms (story);
+        CREATE TABLE corpus_statistics (
+            id          INTEGER PRIMARY KEY CHECK (id = 1),
+            through_id  INTEGER NOT NULL,
+            data        BLOB    NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Scripts.Length;

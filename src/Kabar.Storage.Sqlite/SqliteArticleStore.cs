@@ -1,4 +1,6 @@
+using System.Globalization;
 using Kabar.Storage;
+using Kabar.Stories;
 using Microsoft.Data.Sqlite;
 
 namespace Kabar.Storage.Sqlite;
@@ -8,7 +10,7 @@ namespace Kabar.Storage.Sqlite;
 /// stored survives a crash; <see cref="BeginBatch"/> groups many writes into one transaction for speed. Several processes may open one file: a writer waits up to <see cref="BusyTimeout"/>
 /// for another to finish. Not thread-safe: one instance per thread.
 /// </summary>
-public sealed class SqliteArticleStore : IArticleStore, IDisposable
+public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 {
     /// <summary>How long a write waits for another process's write before it fails.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
@@ -86,12 +88,140 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
     }
 
     /// <inheritdoc/>
-    public (string Story, long Cluster) GetStory(long id)
+    public StoredLinks GetLinks(long id)
     {
-        using SqliteCommand command = Command("SELECT story, cluster FROM articles WHERE id = $id");
+        using SqliteCommand command = Command("SELECT story, cluster, story_id FROM articles WHERE id = $id");
         Bind(command, "$id", id);
         using SqliteDataReader reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetString(0), reader.GetInt64(1)) : throw new KeyNotFoundException($"no article {id}");
+        return reader.Read()
+            ? new StoredLinks(reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2))
+            : throw new KeyNotFoundException($"no article {id}");
+    }
+
+    /// <inheritdoc/>
+    public long LastId() => Query("SELECT max(id) FROM articles", []) is long id ? id : 0;
+
+    /// <inheritdoc/>
+    public IEnumerable<StoredArticle> ArticlesAfter(long id)
+    {
+        // Read in pages, so the caller may write between them.
+        const int Page = 500;
+        while (true)
+        {
+            var page = new List<StoredArticle>(Page);
+            using (SqliteCommand command = Command("""
+                SELECT id, origin, external_id, url, title, outlet, published, extra_json, raw, coalesce(duplicate_of, near_of), duplicate_of IS NOT NULL, story_id
+                FROM articles WHERE id > $id ORDER BY id LIMIT $page
+                """))
+            {
+                Bind(command, "$id", id);
+                Bind(command, "$page", Page);
+                using SqliteDataReader reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                    long? Number(int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
+                    page.Add(new StoredArticle(
+                        reader.GetInt64(0),
+                        new ArticleSource(reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), Text(7)),
+                        (byte[])reader[8], Number(9), reader.GetBoolean(10), Number(11)));
+                }
+            }
+
+            foreach (StoredArticle article in page)
+            {
+                yield return article;
+                id = article.Id;
+            }
+
+            if (page.Count < Page)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<StoryState> FindStories(long[] keys, DateOnly? day, int windowDays, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Length == 0)
+        {
+            return [];
+        }
+
+        using SqliteCommand command = Command($"""
+            SELECT t.story, count(*) AS shared FROM story_terms t JOIN stories s ON s.id = t.story
+            WHERE t.key IN ({string.Join(", ", keys.Select((_, i) => $"$k{i}"))})
+              AND ($from IS NULL OR s.last_day IS NULL OR (s.last_day >= $from AND s.first_day <= $to))
+            GROUP BY t.story ORDER BY shared DESC, t.story LIMIT $limit
+            """);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            Bind(command, $"$k{i}", keys[i]);
+        }
+
+        Bind(command, "$from", Day(day?.AddDays(-windowDays)));
+        Bind(command, "$to", Day(day?.AddDays(windowDays)));
+        Bind(command, "$limit", limit);
+        var ids = new List<long>();
+        using (SqliteDataReader reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        return [.. ids.Select(GetStoryState)];
+    }
+
+    /// <inheritdoc/>
+    public StoryState GetStoryState(long story)
+    {
+        using SqliteCommand command = Command("SELECT first_day, last_day, size, title, centroid FROM stories WHERE id = $id");
+        Bind(command, "$id", story);
+        using SqliteDataReader reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new KeyNotFoundException($"no story {story}");
+        }
+
+        return new StoryState(story, Day(reader, 0), Day(reader, 1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+            CentroidCodec.Decode((byte[])reader[4]));
+    }
+
+    /// <inheritdoc/>
+    public void SetStory(long id, StoryAssignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        using SqliteTransaction? own = _batch is null ? _connection.BeginTransaction() : null;
+        long story = assignment.State.Id ?? id;
+        using SqliteCommand command = Command("UPDATE articles SET story_id = $story, story_score = $score, story_reason = $reason WHERE id = $id", own);
+        Bind(command, "$story", story);
+        Bind(command, "$score", assignment.Score);
+        Bind(command, "$reason", assignment.Reason);
+        Bind(command, "$id", id);
+        command.ExecuteNonQuery();
+        SaveStory(story, assignment, own);
+        own?.Commit();
+    }
+
+    /// <inheritdoc/>
+    public (byte[]? Data, long ThroughId) LoadStatistics()
+    {
+        using SqliteCommand command = Command("SELECT data, through_id FROM corpus_statistics WHERE id = 1");
+        using SqliteDataReader reader = command.ExecuteReader();
+        return reader.Read() ? ((byte[])reader[0], reader.GetInt64(1)) : (null, 0);
+    }
+
+    /// <inheritdoc/>
+    public void SaveStatistics(byte[] data, long throughId)
+    {
+        using SqliteCommand command = Command("INSERT OR REPLACE INTO corpus_statistics (id, through_id, data) VALUES (1, $through, $data)");
+        Bind(command, "$through", throughId);
+        Bind(command, "$data", data);
+        command.ExecuteNonQuery();
     }
 
     /// <inheritdoc/>
@@ -104,10 +234,11 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
         using SqliteCommand command = Command(transaction: own, sql: """
             INSERT INTO articles (ingest_key, origin, external_id, url, title, outlet, published, language, encoding,
                                   content_hash, duplicate_of, near_of, near_kind, similarity, cluster, story,
-                                  sentences, text, extra_json, raw)
+                                  sentences, text, extra_json, raw, story_id, story_score, story_reason)
             VALUES ($key, $origin, $external, $url, $title, $outlet, $published, $language, $encoding,
                     $content, $duplicate, $near, $nearKind, $similarity, coalesce($cluster, (SELECT coalesce(max(id), 0) + 1 FROM articles)),
-                    $story, $sentences, $text, $extra, $raw)
+                    $story, $sentences, $text, $extra, $raw,
+                    coalesce($storyId, (SELECT coalesce(max(id), 0) + 1 FROM articles)), $storyScore, $storyReason)
             RETURNING id
             """);
         Bind(command, "$key", article.IngestKey);
@@ -130,7 +261,11 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
         Bind(command, "$text", a.Text);
         Bind(command, "$extra", s.ExtraJson);
         Bind(command, "$raw", article.Raw);
+        Bind(command, "$storyId", article.StoryGroup.State.Id);
+        Bind(command, "$storyScore", article.StoryGroup.Score);
+        Bind(command, "$storyReason", article.StoryGroup.Reason);
         long id = (long)command.ExecuteScalar()!;
+        SaveStory(article.StoryGroup.State.Id ?? id, article.StoryGroup, own);
 
         using SqliteCommand bands = Command("INSERT INTO lsh_bands (band, key, article_id) VALUES ($band, $key, $id)", own);
         SqliteParameter band = bands.Parameters.Add("$band", SqliteType.Integer);
@@ -145,6 +280,33 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
 
         own?.Commit();
         return id;
+    }
+
+    private void SaveStory(long story, StoryAssignment assignment, SqliteTransaction? own)
+    {
+        StoryState state = assignment.State;
+        using SqliteCommand command = Command("""
+            INSERT INTO stories (id, first_day, last_day, size, title, centroid) VALUES ($id, $first, $last, $size, $title, $centroid)
+            ON CONFLICT (id) DO UPDATE SET first_day = excluded.first_day, last_day = excluded.last_day, size = excluded.size,
+                                           title = excluded.title, centroid = excluded.centroid;
+            DELETE FROM story_terms WHERE story = $id;
+            """, own);
+        Bind(command, "$id", story);
+        Bind(command, "$first", Day(state.FirstDay));
+        Bind(command, "$last", Day(state.LastDay));
+        Bind(command, "$size", state.Size);
+        Bind(command, "$title", state.Title);
+        Bind(command, "$centroid", CentroidCodec.Encode(state.Centroid));
+        command.ExecuteNonQuery();
+
+        using SqliteCommand terms = Command("INSERT INTO story_terms (key, story) VALUES ($key, $story)", own);
+        SqliteParameter key = terms.Parameters.Add("$key", SqliteType.Integer);
+        terms.Parameters.AddWithValue("$story", story);
+        foreach (long k in assignment.IndexKeys)
+        {
+            key.Value = k;
+            terms.ExecuteNonQuery();
+        }
     }
 
     /// <inheritdoc/>
@@ -185,31 +347,6 @@ public sealed class SqliteArticleStore : IArticleStore, IDisposable
     /// <summary>The raw bytes kept for a quarantined input, or null.</summary>
     public byte[]? QuarantinedRaw(string origin) =>
         Query("SELECT raw FROM quarantine WHERE origin = $o ORDER BY id LIMIT 1", [("$o", origin)]) as byte[];
-
-    /// <summary>Members of the largest duplicate clusters (more than one member), largest first, each cluster's members by id.</summary>
-    public IReadOnlyList<DuplicateMember> DuplicateClusters(int limit)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        using SqliteCommand command = Command("""
-            SELECT cluster, id, origin, outlet, published, duplicate_of, near_of, near_kind, similarity
-            FROM articles
-            WHERE cluster IN (SELECT cluster FROM articles GROUP BY cluster HAVING count(*) > 1
-                              ORDER BY count(*) DESC, cluster LIMIT $limit)
-            """);
-        Bind(command, "$limit", limit);
-        var members = new List<DuplicateMember>();
-        using SqliteDataReader reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            string relation = !reader.IsDBNull(5) ? "exact copy"
-                : !reader.IsDBNull(6) ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(Text(7) == "contained" ? "partial copy" : "near copy")} {reader.GetDouble(8):0.00}")
-                : "original";
-            members.Add(new DuplicateMember(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Text(3), Text(4), relation));
-        }
-
-        return [.. members.GroupBy(m => m.Cluster).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).SelectMany(g => g.OrderBy(m => m.Id))];
-    }
 
     /// <summary>The raw bytes, duplicate link, origin and duplicate cluster of a stored article, or null.</summary>
     public (byte[] Raw, long? DuplicateOf, string Origin, long Cluster)? Get(long id)

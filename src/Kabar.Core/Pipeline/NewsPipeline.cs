@@ -17,7 +17,8 @@ public sealed class NewsPipeline(BoilerplateStripper stripper)
     // Lines searched for a dateline, and characters in which a stamped date counts as the publication time.
     private const int DatelineLines = 3;
     private const int HeaderChars = 400;
-    private const int LeadSentences = 3;
+    /// <summary>Story sentences after the title that make the lead: who, what, where and when.</summary>
+    public const int LeadSentences = 3;
 
     /// <summary>A pipeline with the built-in boilerplate rules.</summary>
     public static NewsPipeline Default { get; } = new(BoilerplateStripper.Default);

@@ -1,4 +1,5 @@
 using Kabar.Pipeline;
+using Kabar.Stories;
 
 namespace Kabar.Storage;
 
@@ -13,9 +14,25 @@ namespace Kabar.Storage;
 /// <param name="DuplicateOf">The earliest article with the same story words, for an exact duplicate.</param>
 /// <param name="Near">The verified near or partial copy relation, if any.</param>
 /// <param name="Cluster">The duplicate cluster: the id of its earliest member, or null for a new cluster led by this article.</param>
+/// <param name="StoryGroup">The story it joins (or starts), with the story's new state and why.</param>
 public sealed record NewArticle(
     ArticleSource Source, byte[] Raw, Article Article, string IngestKey, string ContentHash, string Story, long[] BandKeys,
-    long? DuplicateOf, NearDuplicate? Near, long? Cluster);
+    long? DuplicateOf, NearDuplicate? Near, long? Cluster, StoryAssignment StoryGroup);
+
+/// <summary>What duplicate and story decisions need of a stored article.</summary>
+/// <param name="Words">Its story words, to verify a near-duplicate candidate.</param>
+/// <param name="Cluster">Its duplicate cluster.</param>
+/// <param name="Story">Its story; null only in a database from before stories, until it is caught up.</param>
+public sealed record StoredLinks(string Words, long Cluster, long? Story);
+
+/// <summary>A stored article as read back to bring corpus statistics and stories up to date.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Source">Its source as stored.</param>
+/// <param name="Raw">Its raw bytes.</param>
+/// <param name="CopyOf">The article it is an exact or near copy of, if any.</param>
+/// <param name="IsExactCopy">True for an exact duplicate, which statistics do not count again.</param>
+/// <param name="Story">Its story, or null when it has none yet.</param>
+public sealed record StoredArticle(long Id, ArticleSource Source, byte[] Raw, long? CopyOf, bool IsExactCopy, long? Story);
 
 /// <summary>How a new article resembles an earlier one, verified on shingles.</summary>
 /// <param name="Of">The earlier article.</param>
@@ -49,11 +66,33 @@ public interface IArticleStore
     /// <summary>Ids of stored articles sharing at least one band key with <paramref name="bandKeys"/> (index = band), ascending.</summary>
     IReadOnlyList<long> FindByBands(long[] bandKeys);
 
-    /// <summary>The story words and duplicate cluster of a stored article.</summary>
-    (string Story, long Cluster) GetStory(long id);
+    /// <summary>The story words, duplicate cluster and story of a stored article.</summary>
+    StoredLinks GetLinks(long id);
 
-    /// <summary>Stores a new article and its band keys in one transaction, and returns its id.</summary>
+    /// <summary>Stores a new article, its band keys and its story's new state in one transaction, and returns its id.</summary>
     long Add(NewArticle article);
+
+    /// <summary>The highest article id stored, or 0.</summary>
+    long LastId();
+
+    /// <summary>Stored articles with ids above <paramref name="id"/>, ascending.</summary>
+    IEnumerable<StoredArticle> ArticlesAfter(long id);
+
+    /// <summary>Stories that share index keys (<see cref="StoryMatcher.IndexKeys"/>) with <paramref name="keys"/>, most
+    /// shared first, then oldest; only stories within <paramref name="windowDays"/> of <paramref name="day"/> (or any, undated).</summary>
+    IReadOnlyList<StoryState> FindStories(long[] keys, DateOnly? day, int windowDays, int limit);
+
+    /// <summary>The state of a stored story.</summary>
+    StoryState GetStoryState(long story);
+
+    /// <summary>Puts a stored article that has no story yet into one (and saves the story's new state).</summary>
+    void SetStory(long id, StoryAssignment assignment);
+
+    /// <summary>The corpus statistics last saved, and the highest article id they count; null and 0 when none.</summary>
+    (byte[]? Data, long ThroughId) LoadStatistics();
+
+    /// <summary>Saves corpus statistics that count every article up to <paramref name="throughId"/>.</summary>
+    void SaveStatistics(byte[] data, long throughId);
 
     /// <summary>Keeps an input that was rejected, with its reason and raw bytes.</summary>
     void Quarantine(QuarantinedInput input);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Kabar.Dedup;
 using Kabar.Pipeline;
+using Kabar.Stories;
 
 namespace Kabar.Storage;
 
@@ -24,16 +26,37 @@ public enum IngestOutcome
 /// <param name="DuplicateOf">For an exact or near duplicate, the earlier article it copies.</param>
 /// <param name="Rejection">For a rejected input, why.</param>
 /// <param name="Near">For a near duplicate, the verified relation.</param>
-public sealed record IngestResult(IngestOutcome Outcome, long? Id, long? DuplicateOf, Rejection? Rejection, NearDuplicate? Near = null);
+/// <param name="Story">The story it joined or started (null when nothing was stored).</param>
+/// <param name="StartedStory">True when it started that story.</param>
+public sealed record IngestResult(
+    IngestOutcome Outcome, long? Id, long? DuplicateOf, Rejection? Rejection, NearDuplicate? Near = null, long? Story = null, bool StartedStory = false);
+
+/// <summary>An input taken through everything that needs no store: the pipeline, hashes, shingles and story
+/// features. Made by <see cref="Ingester.Prepare"/>, on any thread.</summary>
+/// <param name="Source">Where it came from.</param>
+/// <param name="Raw">Its bytes.</param>
+/// <param name="IngestKey">See <see cref="ArticleHashes.IngestKey"/>.</param>
+/// <param name="Processed">The processed article, or why it was rejected.</param>
+/// <param name="Words">Its story words (empty when rejected).</param>
+/// <param name="Shingles">Its shingle hashes.</param>
+/// <param name="Bands">The LSH band keys of all its shingles.</param>
+/// <param name="Features">Its story features (null when rejected).</param>
+public sealed record PreparedInput(
+    ArticleSource Source, byte[] Raw, string IngestKey, Result<Article> Processed, string Words, ulong[] Shingles, long[] Bands, StoryFeatures? Features);
 
 /// <summary>
-/// Takes inputs one at a time through the pipeline into a store: an input seen before is skipped; an article whose
-/// story words are already stored is an exact duplicate of the earliest; otherwise its LSH bands find earlier
-/// candidates, each verified on shingles, and the most similar one that passes makes it a near (Jaccard ≥
-/// <see cref="NearJaccard"/>) or partial (containment ≥ <see cref="PartialContainment"/>) copy. Bad input is
-/// quarantined. Not thread-safe: one ingester per store connection.
+/// Takes inputs through the pipeline into a store. An input seen before is skipped; an article whose story words are
+/// already stored is an exact duplicate of the earliest; otherwise its LSH bands find earlier candidates, each
+/// verified on shingles, and the most similar one that passes makes it a near (Jaccard ≥ <see cref="NearJaccard"/>)
+/// or partial (containment ≥ <see cref="PartialContainment"/>) copy. Shingles that occur in many articles
+/// (<see cref="CorpusStatistics.IsFrequent"/>) are template, not story, and link nothing. Every article then joins a
+/// story: a copy goes where its original went, any other is matched by <see cref="StoryMatcher"/>. Bad input is
+/// quarantined.
+/// <para><see cref="Prepare"/> is pure and may run on many threads; <see cref="Commit"/> decides in order, so the
+/// same inputs in the same order give the same duplicates and stories. Not thread-safe otherwise: one ingester per
+/// store connection.</para>
 /// </summary>
-public sealed class Ingester(NewsPipeline pipeline, IArticleStore store)
+public sealed class Ingester
 {
     /// <summary>Jaccard similarity of 5-word shingles from which an article is a near copy.</summary>
     public const double NearJaccard = 0.7;
@@ -44,50 +67,127 @@ public sealed class Ingester(NewsPipeline pipeline, IArticleStore store)
     /// <summary>Candidates verified per article, lowest ids first; bounds the work a template-like article can cause.</summary>
     public const int MaxCandidates = 64;
 
+    private readonly NewsPipeline _pipeline;
+    private readonly IArticleStore _store;
+    private readonly StoryMatcher _matcher;
+    private readonly CorpusStatistics _statistics;
+    private long _counted;
+
+    /// <summary>Loads the corpus statistics saved in <paramref name="store"/> and counts what was stored after them
+    /// (by another process, or before a crash); a database from before stories gets its stories here.</summary>
+    public Ingester(NewsPipeline pipeline, IArticleStore store, StoryMatcher? matcher = null)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(store);
+        _pipeline = pipeline;
+        _store = store;
+        _matcher = matcher ?? StoryMatcher.Default;
+        (byte[]? data, _counted) = store.LoadStatistics();
+        _statistics = data is null ? new CorpusStatistics() : CorpusStatistics.FromBytes(data);
+        CatchUp();
+    }
+
+    /// <summary>The statistics of every article counted so far.</summary>
+    public CorpusStatistics Statistics => _statistics;
+
     /// <summary>Ingests one input.</summary>
-    public IngestResult Ingest(ArticleSource source, byte[] raw)
+    public IngestResult Ingest(ArticleSource source, byte[] raw) => Commit(Prepare(source, raw));
+
+    /// <summary>Everything about one input that needs no store. Thread-safe.</summary>
+    public PreparedInput Prepare(ArticleSource source, byte[] raw)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(raw);
         string key = ArticleHashes.IngestKey(source, raw);
-        if (store.FindByIngestKey(key) is { } existing)
+        Result<Article> processed = _pipeline.Process(source.Origin, raw);
+        if (!processed.IsSuccess)
+        {
+            return new PreparedInput(source, raw, key, processed, "", [], [], null);
+        }
+
+        string words = StoryWords.Of(processed.Value);
+        ulong[] shingles = Shingles.Of(words);
+        return new PreparedInput(source, raw, key, processed, words, shingles, LshBands.Keys(MinHasher.Default.Signature(shingles)),
+            StoryFeatures.Of(processed.Value, source.Title, source.Published));
+    }
+
+    /// <summary>Decides and stores one prepared input. Inputs must be committed in the order they should be decided.</summary>
+    public IngestResult Commit(PreparedInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (_store.FindByIngestKey(input.IngestKey) is { } existing)
         {
             return new IngestResult(IngestOutcome.AlreadyStored, existing, null, null);
         }
 
-        Result<Article> processed = pipeline.Process(source.Origin, raw);
-        if (!processed.IsSuccess)
+        if (!input.Processed.IsSuccess)
         {
-            store.Quarantine(new QuarantinedInput(source, raw, processed.Rejection, key));
-            return new IngestResult(IngestOutcome.Rejected, null, null, processed.Rejection);
+            _store.Quarantine(new QuarantinedInput(input.Source, input.Raw, input.Processed.Rejection, input.IngestKey));
+            return new IngestResult(IngestOutcome.Rejected, null, null, input.Processed.Rejection);
         }
 
-        string story = StoryWords.Of(processed.Value);
-        string content = ArticleHashes.Content(story);
-        if (store.FindByContentHash(content) is { } original)
+        CatchUp();
+        Article article = input.Processed.Value;
+        StoryFeatures features = input.Features!;
+        string? title = input.Source.Title ?? article.Metadata.Title;
+        string content = ArticleHashes.Content(input.Words);
+        if (_store.FindByContentHash(content) is { } original)
         {
-            long cluster = store.GetStory(original).Cluster;
-            long copy = store.Add(new NewArticle(source, raw, processed.Value, key, content, story, [], original, null, cluster));
-            return new IngestResult(IngestOutcome.ExactDuplicate, copy, original, null);
+            StoredLinks links = _store.GetLinks(original);
+            StoryAssignment story = Follow(features, title, links.Story, $"exact copy of #{original}");
+            long copy = Add(new NewArticle(input.Source, input.Raw, article, input.IngestKey, content, input.Words, [], original, null, links.Cluster, story), features, null);
+            return new IngestResult(IngestOutcome.ExactDuplicate, copy, original, null, null, story.State.Id ?? copy, story.State.Id is null);
         }
 
-        ulong[] shingles = Shingles.Of(story);
-        long[] bands = LshBands.Keys(MinHasher.Default.Signature(shingles));
-        (NearDuplicate? near, long? nearCluster) = BestCandidate(shingles, bands);
-        long id = store.Add(new NewArticle(source, raw, processed.Value, key, content, story, bands, null, near, nearCluster));
-        return near is null
-            ? new IngestResult(IngestOutcome.Added, id, null, null)
-            : new IngestResult(IngestOutcome.NearDuplicate, id, near.Of, null, near);
+        ulong[] shingles = _statistics.WithoutFrequent(input.Shingles);
+        long[] bands = shingles.Length == input.Shingles.Length ? input.Bands : LshBands.Keys(MinHasher.Default.Signature(shingles));
+        (NearDuplicate? near, StoredLinks? nearLinks) = BestCandidate(shingles, bands);
+        StoryAssignment group = near is null
+            ? _matcher.Assign(features, title, Match(features), _statistics)
+            : Follow(features, title, nearLinks!.Story, string.Create(CultureInfo.InvariantCulture,
+                $"{(near.Kind == "near" ? "near" : "partial")} copy of #{near.Of} ({near.Similarity:0.00})"));
+        long id = Add(new NewArticle(input.Source, input.Raw, article, input.IngestKey, content, input.Words, bands, null, near, nearLinks?.Cluster, group),
+            features, input.Shingles);
+        return new IngestResult(near is null ? IngestOutcome.Added : IngestOutcome.NearDuplicate, id, near?.Of, null, near,
+            group.State.Id ?? id, group.State.Id is null);
     }
 
-    private (NearDuplicate?, long?) BestCandidate(ulong[] shingles, long[] bands)
+    /// <summary>Saves the statistics, counting every article stored so far. Call it inside the write batch that stores
+    /// the last of those articles, so the two are durable together.</summary>
+    public void Checkpoint()
+    {
+        CatchUp();
+        _store.SaveStatistics(_statistics.ToBytes(), _counted);
+    }
+
+    // Stores an article and counts it; an exact copy (no shingles given) is not counted again.
+    private long Add(NewArticle article, StoryFeatures features, ulong[]? shingles)
+    {
+        long id = _store.Add(article);
+        if (shingles is not null)
+        {
+            _statistics.Add(features, shingles);
+        }
+
+        _counted = id;
+        return id;
+    }
+
+    private StoryMatch? Match(StoryFeatures features) =>
+        _matcher.Best(features, _store.FindStories(_matcher.IndexKeys(features.Terms, _statistics), features.Day,
+            _matcher.Options.WindowDays, _matcher.Options.MaxCandidates), _statistics);
+
+    private StoryAssignment Follow(StoryFeatures features, string? title, long? story, string reason) =>
+        _matcher.Follow(features, title, story is { } s ? _store.GetStoryState(s) : null, reason, _statistics);
+
+    private (NearDuplicate?, StoredLinks?) BestCandidate(ulong[] shingles, long[] bands)
     {
         NearDuplicate? best = null;
-        long? cluster = null;
-        foreach (long candidate in store.FindByBands(bands).Take(MaxCandidates))
+        StoredLinks? bestLinks = null;
+        foreach (long candidate in _store.FindByBands(bands).Take(MaxCandidates))
         {
-            (string otherStory, long otherCluster) = store.GetStory(candidate);
-            ulong[] other = Shingles.Of(otherStory);
+            StoredLinks links = _store.GetLinks(candidate);
+            ulong[] other = _statistics.WithoutFrequent(Shingles.Of(links.Words));
             double jaccard = Shingles.Jaccard(shingles, other);
             double containment = Math.Max(Shingles.Containment(shingles, other), Shingles.Containment(other, shingles));
             NearDuplicate? found = jaccard >= NearJaccard ? new NearDuplicate(candidate, "near", jaccard)
@@ -95,10 +195,43 @@ public sealed class Ingester(NewsPipeline pipeline, IArticleStore store)
                 : null;
             if (found is not null && (best is null || found.Similarity > best.Similarity))
             {
-                (best, cluster) = (found, otherCluster);
+                (best, bestLinks) = (found, links);
             }
         }
 
-        return (best, cluster);
+        return (best, bestLinks);
+    }
+
+    // Counts articles stored but not yet counted: after a crash since the last checkpoint, or written by another
+    // process. Each is processed again from its raw bytes; one without a story (a database from before stories) gets one.
+    private void CatchUp()
+    {
+        if (_store.LastId() <= _counted)
+        {
+            return;
+        }
+
+        foreach (StoredArticle stored in _store.ArticlesAfter(_counted))
+        {
+            PreparedInput input = Prepare(stored.Source, stored.Raw);
+            if (input.Features is { } features)
+            {
+                if (stored.Story is null)
+                {
+                    string? title = stored.Source.Title;
+                    StoryAssignment story = stored.CopyOf is { } of
+                        ? Follow(features, title, _store.GetLinks(of).Story, $"copy of #{of}")
+                        : _matcher.Assign(features, title, Match(features), _statistics);
+                    _store.SetStory(stored.Id, story);
+                }
+
+                if (!stored.IsExactCopy)
+                {
+                    _statistics.Add(features, input.Shingles);
+                }
+            }
+
+            _counted = stored.Id;
+        }
     }
 }

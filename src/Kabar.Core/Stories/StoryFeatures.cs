@@ -1,0 +1,120 @@
+using System.Globalization;
+using Kabar.Entities;
+using Kabar.Pipeline;
+using Kabar.Text;
+
+namespace Kabar.Stories;
+
+/// <summary>
+/// What an article says about its story, for grouping: content words (normalised, stopwords and short words out)
+/// and names, each with a weight for where it stands — title <see cref="TitleWeight"/>, lead <see cref="LeadWeight"/>,
+/// body 1, and names counted again as whole names — and the day it was published. Immutable.
+/// </summary>
+/// <param name="Terms">Feature → weight. A word's key is its normalised form; a name of several words is its
+/// lower-cased words ("kim jong un").</param>
+/// <param name="Day">The publication day, if known.</param>
+public sealed record StoryFeatures(IReadOnlyDictionary<string, float> Terms, DateOnly? Day)
+{
+    /// <summary>Weight of a word in the title: headlines name the event.</summary>
+    public const float TitleWeight = 3;
+
+    /// <summary>Weight of a word in the lead sentences, which say who, what, where and when.</summary>
+    public const float LeadWeight = 2;
+
+    private const int MinWordLength = 3;
+
+    /// <summary>The features of <paramref name="article"/>.</summary>
+    /// <param name="article">The processed article.</param>
+    /// <param name="title">The title its container gave, which wins over the one read from the text.</param>
+    /// <param name="published">The publication date its container gave (ISO 8601), which wins over the estimate.</param>
+    public static StoryFeatures Of(Article article, string? title = null, string? published = null)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var terms = new Dictionary<string, float>(StringComparer.Ordinal);
+        string? headline = title ?? article.Metadata.Title;
+        if (headline is not null)
+        {
+            AddWords(headline, [new TextSpan(0, headline.Length)], article.Language, TitleWeight, terms);
+        }
+
+        // A title read from the text is its first sentence; it is counted once, as the title.
+        IReadOnlyList<TextSpan> sentences = article.Sentences;
+        int skip = article.Metadata.Title is null ? 0 : 1;
+        AddWords(article.Text, sentences.Skip(skip).Take(NewsPipeline.LeadSentences), article.Language, LeadWeight, terms);
+        AddWords(article.Text, sentences.Skip(skip + NewsPipeline.LeadSentences), article.Language, 1, terms);
+
+        var lowercase = new HashSet<string>(StringComparer.Ordinal);
+        EntityExtractor.AddLowercaseWords(article.Text, sentences, lowercase);
+        foreach (Mention name in EntityExtractor.Extract(0, article.Text, sentences, lowercase))
+        {
+            if (name.Tokens.Count > 1)
+            {
+                string key = name.Text.ToLowerInvariant();
+                terms[key] = terms.GetValueOrDefault(key) + LeadWeight;
+            }
+        }
+
+        return new StoryFeatures(terms, ParseDay(published ?? article.Metadata.Published?.Iso));
+    }
+
+    /// <summary>The day of an ISO 8601 date or date-time ("2024-06-19", "2024-06-19T14:05+07:00"), or null.</summary>
+    public static DateOnly? ParseDay(string? iso) =>
+        iso is { Length: >= 10 } && DateOnly.TryParseExact(iso.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day)
+            ? day : null;
+
+    // Chinese and Japanese write no spaces, so a "word" is a whole clause; overlapping character pairs stand in for words.
+    private static void AddBigrams(ReadOnlySpan<char> run, float weight, Dictionary<string, float> terms)
+    {
+        for (int i = 0; i + 1 < run.Length; i++)
+        {
+            if (IsIdeograph(run[i]) && IsIdeograph(run[i + 1]))
+            {
+                string key = run.Slice(i, 2).ToString();
+                terms[key] = terms.GetValueOrDefault(key) + weight;
+            }
+        }
+    }
+
+    private static bool IsIdeograph(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+
+    private static void AddWords(string text, IEnumerable<TextSpan> spans, Language language, float weight, Dictionary<string, float> terms)
+    {
+        foreach (TextSpan span in spans)
+        {
+            bool first = true;
+            foreach (Token token in Tokenizer.Tokenize(text, span))
+            {
+                // A capital opening a sentence says nothing about a name.
+                bool opening = first;
+                first &= token.Kind == TokenKind.Symbol;
+                ReadOnlySpan<char> word = text.AsSpan(token.Start, token.End - token.Start);
+                if (token.Kind == TokenKind.Word && IsIdeograph(word[0]))
+                {
+                    AddBigrams(word, weight, terms);
+                    continue;
+                }
+
+                if (token.Kind == TokenKind.Number && word.Length >= 2)
+                {
+                    // Figures ("2024", "7,2", "1.000") are written the same in every language.
+                    string number = word.ToString();
+                    terms[number] = terms.GetValueOrDefault(number) + weight;
+                    continue;
+                }
+
+                if (token.Kind != TokenKind.Word || word.Length < MinWordLength)
+                {
+                    continue;
+                }
+
+                if (Stopwords.IsStopword(word.ToString().ToLowerInvariant(), language))
+                {
+                    continue;
+                }
+
+                string key = TermNormalizer.Normalize(word, language, isName: !opening && char.IsUpper(word[0]));
+                terms[key] = terms.GetValueOrDefault(key) + weight;
+            }
+        }
+    }
+}

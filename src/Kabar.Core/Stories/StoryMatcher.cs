@@ -1,0 +1,179 @@
+using System.Globalization;
+
+namespace Kabar.Stories;
+
+/// <summary>A story an article scored against.</summary>
+/// <param name="Story">The story.</param>
+/// <param name="Score">Cosine × time decay.</param>
+/// <param name="Cosine">The tf-idf cosine of the article's features and the story's centroid.</param>
+/// <param name="DaysApart">Days between the article and the nearest day of the story, if both are dated.</param>
+/// <param name="Shared">The shared features that weigh most in the cosine, strongest first.</param>
+public sealed record StoryMatch(StoryState Story, double Score, double Cosine, int? DaysApart, IReadOnlyList<string> Shared);
+
+/// <summary>
+/// Online, time-aware story grouping (single pass, as in topic detection and tracking): an article joins the
+/// candidate story whose centroid is most similar — tf-idf cosine over title, lead and body words and names, times
+/// exp(−days apart / <see cref="StoryOptions.DecayDays"/>) — if that reaches <see cref="StoryOptions.Threshold"/>;
+/// otherwise it starts a story. Deterministic: ties go to the older story. Thread-safe.
+/// </summary>
+public sealed class StoryMatcher(StoryOptions options)
+{
+    private const int SharedShown = 6;
+
+    /// <summary>The matcher with <see cref="StoryOptions.Default"/>.</summary>
+    public static StoryMatcher Default { get; } = new(StoryOptions.Default);
+
+    /// <summary>The options in use.</summary>
+    public StoryOptions Options => options;
+
+    /// <summary>The keys of the strongest features (weight × idf), by which stories are indexed and looked up.</summary>
+    public long[] IndexKeys(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics) =>
+        [.. Strongest(terms, statistics, options.IndexTerms).Select(CorpusStatistics.FeatureKey)];
+
+    /// <summary>The best story among <paramref name="candidates"/> that the article may join, or null.</summary>
+    public StoryMatch? Best(StoryFeatures article, IEnumerable<StoryState> candidates, CorpusStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(candidates);
+        Dictionary<string, double> weighted = Weighted(article.Terms, statistics);
+        StoryMatch? best = null;
+        foreach (StoryState story in candidates)
+        {
+            int? apart = DaysApart(article.Day, story);
+            if (apart > options.WindowDays)
+            {
+                continue;
+            }
+
+            double cosine = Cosine(weighted, Weighted(story.Centroid, statistics));
+            double score = cosine * Math.Exp(-(apart ?? 0) / options.DecayDays);
+            if (score >= options.Threshold && (best is null || score > best.Score || (score == best.Score && story.Id < best.Story.Id)))
+            {
+                best = new StoryMatch(story, score, cosine, apart, []);
+            }
+        }
+
+        return best is null ? null : best with { Shared = Shared(weighted, Weighted(best.Story.Centroid, statistics)) };
+    }
+
+    /// <summary>The similarity of two articles' stories (tf-idf cosine of their features, no time decay), 0–1.</summary>
+    public static double Similarity(StoryFeatures a, StoryFeatures b, CorpusStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Cosine(Weighted(a.Terms, statistics), Weighted(b.Terms, statistics));
+    }
+
+    /// <summary>Where an article goes: into the best match, or a story of its own.</summary>
+    public StoryAssignment Assign(StoryFeatures article, string? title, StoryMatch? match, CorpusStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        if (match is null)
+        {
+            return Follow(article, title, null, "started the story", statistics);
+        }
+
+        string days = match.DaysApart is { } d ? $" × time {Math.Exp(-d / options.DecayDays):0.00} ({d} days apart)" : "";
+        string reason = string.Create(CultureInfo.InvariantCulture, $"score {match.Score:0.00} = cosine {match.Cosine:0.00}{days}; shared: {string.Join(", ", match.Shared)}");
+        return Follow(article, title, match.Story, reason, statistics) with { Score = match.Score };
+    }
+
+    /// <summary>Adds an article to <paramref name="story"/> (or starts one when it is null) without scoring it: for a
+    /// copy, which goes where its original went.</summary>
+    public StoryAssignment Follow(StoryFeatures article, string? title, StoryState? story, string reason, CorpusStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(reason);
+        StoryState joined = story is null
+            ? new StoryState(null, article.Day, article.Day, 1, title, Keep(article.Terms, statistics))
+            : Join(story, article, title, statistics);
+        return new StoryAssignment(joined, null, reason, IndexKeys(joined.Centroid, statistics));
+    }
+
+    private StoryState Join(StoryState story, StoryFeatures article, string? title, CorpusStatistics statistics)
+    {
+        var sum = new Dictionary<string, float>(story.Centroid, StringComparer.Ordinal);
+        foreach ((string term, float weight) in article.Terms)
+        {
+            sum[term] = sum.GetValueOrDefault(term) + weight;
+        }
+
+        bool earliest = article.Day is { } day && (story.FirstDay is null || day < story.FirstDay);
+        return new StoryState(
+            story.Id,
+            Min(story.FirstDay, article.Day),
+            Max(story.LastDay, article.Day),
+            story.Size + 1,
+            (earliest && title is not null) || story.Title is null ? title ?? story.Title : story.Title,
+            Keep(sum, statistics));
+    }
+
+    private Dictionary<string, float> Keep(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics) =>
+        Strongest(terms, statistics, options.CentroidTerms).ToDictionary(t => t, t => terms[t], StringComparer.Ordinal);
+
+    private static IEnumerable<string> Strongest(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics, int count)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(statistics);
+        return terms.Select(t => (t.Key, Weight: t.Value * statistics.Idf(t.Key)))
+            .OrderByDescending(t => t.Weight).ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Take(count).Select(t => t.Key);
+    }
+
+    private static Dictionary<string, double> Weighted(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        var weighted = new Dictionary<string, double>(terms.Count, StringComparer.Ordinal);
+        foreach ((string term, float weight) in terms)
+        {
+            weighted[term] = weight * statistics.Idf(term);
+        }
+
+        return weighted;
+    }
+
+    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
+    {
+        (Dictionary<string, double> small, Dictionary<string, double> large) = a.Count <= b.Count ? (a, b) : (b, a);
+        double dot = 0;
+        foreach ((string term, double weight) in small)
+        {
+            if (large.TryGetValue(term, out double other))
+            {
+                dot += weight * other;
+            }
+        }
+
+        double norms = Norm(a) * Norm(b);
+        return norms == 0 ? 0 : dot / norms;
+    }
+
+    private static double Norm(Dictionary<string, double> v)
+    {
+        double sum = 0;
+        foreach (double weight in v.Values)
+        {
+            sum += weight * weight;
+        }
+
+        return Math.Sqrt(sum);
+    }
+
+    private static List<string> Shared(Dictionary<string, double> a, Dictionary<string, double> b) =>
+        [.. a.Where(t => b.ContainsKey(t.Key)).OrderByDescending(t => t.Value * b[t.Key]).ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Take(SharedShown).Select(t => t.Key)];
+
+    private static int? DaysApart(DateOnly? day, StoryState story)
+    {
+        if (day is not { } d || story.FirstDay is not { } first || story.LastDay is not { } last)
+        {
+            return null;
+        }
+
+        return d < first ? first.DayNumber - d.DayNumber : d > last ? d.DayNumber - last.DayNumber : 0;
+    }
+
+    private static DateOnly? Min(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateOnly? Max(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
+}

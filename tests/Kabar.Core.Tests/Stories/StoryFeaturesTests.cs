@@ -1,0 +1,47 @@
+using Kabar.Stories;
+using static Kabar.Core.Tests.Stories.StoryTestArticles;
+
+namespace Kabar.Core.Tests.Stories;
+
+public class StoryFeaturesTests
+{
+    [Fact]
+    public void Of_WeighsTitleAboveLeadAboveBody()
+    {
+        StoryFeatures f = Features("""
+            Gempa Guncang Pulau Sabu
+            Gempa bermagnitudo lima mengguncang pulau itu pada Selasa.
+            Warga berhamburan keluar rumah.
+            Petugas memeriksa gedung sekolah.
+            Listrik padam di gedung kecamatan.
+            Gedung itu retak.
+            """);
+        Assert.Equal(StoryFeatures.TitleWeight + StoryFeatures.LeadWeight, f.Terms["gempa"]);
+        Assert.Equal(StoryFeatures.LeadWeight + 1 + 1, f.Terms["gedung"]);  // once in the lead, twice in the body
+        Assert.False(f.Terms.ContainsKey("itu"));                        // stopword
+        Assert.True(f.Terms.ContainsKey("sabu"));                        // a name, kept whole
+    }
+
+    [Fact]
+    public void Of_AddsNamesOfSeveralWordsAsOneFeature()
+    {
+        StoryFeatures f = Features("Presiden Korea Selatan Yoon Suk Yeol bertemu menteri luar negeri di Seoul pada Rabu.\nYoon Suk Yeol meminta kerja sama yang lebih erat.");
+        Assert.True(f.Terms.ContainsKey("yoon suk yeol"));
+    }
+
+    [Fact]
+    public void Of_CutsChineseIntoCharacterPairs()
+    {
+        StoryFeatures f = Features("澳大利亚气候活动家被捕。他在铁路上抗议。");
+        Assert.True(f.Terms.ContainsKey("气候"));
+        Assert.True(f.Terms.ContainsKey("铁路"));
+        Assert.DoesNotContain(f.Terms.Keys, k => k.Length > 2);
+    }
+
+    [Fact]
+    public void Of_TakesTheDayFromThePublishedDateGiven()
+    {
+        Assert.Equal(new DateOnly(2024, 6, 19), Features(FloodA, "2024-06-19T14:05:00+07:00").Day);
+        Assert.Null(Features(FloodA, "kemarin").Day);
+    }
+}

@@ -1,0 +1,74 @@
+using Kabar.Stories;
+using static Kabar.Core.Tests.Stories.StoryTestArticles;
+
+namespace Kabar.Core.Tests.Stories;
+
+public class StoryMatcherTests
+{
+    private static readonly StoryFeatures s_floodA = Features(FloodA, "2025-03-03");
+    private static readonly StoryFeatures s_floodB = Features(FloodB, "2025-03-04");
+    private static readonly StoryFeatures s_strike = Features(Strike, "2025-03-04");
+    private static readonly CorpusStatistics s_statistics = Statistics(s_floodA, s_floodB, s_strike);
+
+    private static StoryState Story(long id, StoryFeatures f) =>
+        StoryMatcher.Default.Follow(f, null, null, "started the story", s_statistics).State with { Id = id };
+
+    [Fact]
+    public void Similarity_IsHighForOneEventAndLowAcrossEvents()
+    {
+        double same = StoryMatcher.Similarity(s_floodA, s_floodB, s_statistics);
+        double different = StoryMatcher.Similarity(s_floodA, s_strike, s_statistics);
+        Assert.InRange(same, StoryOptions.Default.Threshold, 1);
+        Assert.InRange(different, 0, StoryOptions.Default.Threshold / 2);
+    }
+
+    [Fact]
+    public void Best_PicksTheStoryOfTheSameEventAndExplainsIt()
+    {
+        StoryMatch? match = StoryMatcher.Default.Best(s_floodB, [Story(1, s_strike), Story(2, s_floodA)], s_statistics);
+        Assert.NotNull(match);
+        Assert.Equal(2, match.Story.Id);
+        Assert.Equal(1, match.DaysApart);
+        Assert.Contains("cikaret", match.Shared);
+        StoryAssignment assigned = StoryMatcher.Default.Assign(s_floodB, "Sungai Cikaret Meluap", match, s_statistics);
+        Assert.StartsWith("score ", assigned.Reason, StringComparison.Ordinal);
+        Assert.Contains("1 days apart", assigned.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, assigned.State.Size);
+        Assert.Equal((new DateOnly(2025, 3, 3), new DateOnly(2025, 3, 4)), (assigned.State.FirstDay, assigned.State.LastDay));
+    }
+
+    [Fact]
+    public void Best_IgnoresAStoryOutsideTheWindow()
+    {
+        StoryFeatures monthLater = s_floodB with { Day = new DateOnly(2025, 4, 20) };
+        Assert.Null(StoryMatcher.Default.Best(monthLater, [Story(2, s_floodA)], s_statistics));
+    }
+
+    [Fact]
+    public void Best_DecaysTheScoreWithDaysApart()
+    {
+        StoryMatch near = StoryMatcher.Default.Best(s_floodB, [Story(2, s_floodA)], s_statistics)!;
+        StoryMatch? later = StoryMatcher.Default.Best(s_floodB with { Day = new DateOnly(2025, 3, 6) }, [Story(2, s_floodA)], s_statistics);
+        double expected = near.Cosine * Math.Exp(-3 / StoryOptions.Default.DecayDays);
+        Assert.True(later is null || Math.Abs(later.Score - expected) < 1e-9);
+        Assert.True(expected < near.Score);
+    }
+
+    [Fact]
+    public void Best_BreaksTiesTowardTheOlderStory()
+    {
+        StoryMatch? match = StoryMatcher.Default.Best(s_floodB, [Story(7, s_floodA), Story(3, s_floodA)], s_statistics);
+        Assert.Equal(3, match!.Story.Id);
+    }
+
+    [Fact]
+    public void Follow_KeepsTheEarliestMembersTitleAndBoundsTheCentroid()
+    {
+        var matcher = new StoryMatcher(StoryOptions.Default with { CentroidTerms = 5 });
+        StoryState story = matcher.Follow(s_floodB, "later title", null, "started", s_statistics).State;
+        StoryState joined = matcher.Follow(s_floodA, "earlier title", story, "joined", s_statistics).State;
+        Assert.Equal("earlier title", joined.Title);
+        Assert.Equal(5, joined.Centroid.Count);
+        Assert.Equal(StoryOptions.Default.IndexTerms, StoryMatcher.Default.Follow(s_floodA, null, null, "", s_statistics).IndexKeys.Length);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Text;
+using Kabar.Pipeline;
+using Kabar.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Kabar.Storage.Sqlite.Tests;
+
+public sealed class StoryGroupingTests : IDisposable
+{
+    // Reports written for these tests: two on one flood, one on a port strike.
+    private const string FloodA = """
+        Banjir Rendam Tujuh Desa di Kabupaten Sukamaju
+        Banjir merendam tujuh desa di Kabupaten Sukamaju setelah Sungai Cikaret meluap pada Senin dini hari.
+        Ketinggian air di permukiman warga mencapai satu setengah meter menurut badan penanggulangan bencana.
+        Sebanyak dua ribu warga mengungsi ke balai desa dan masjid di dataran tinggi.
+        Tanggul di Desa Karangsari jebol sekitar pukul dua pagi setelah hujan deras sejak Minggu sore.
+        """;
+
+    private const string FloodB = """
+        Sungai Cikaret Meluap, Ribuan Warga Sukamaju Mengungsi
+        Ribuan warga Kabupaten Sukamaju mengungsi karena banjir setelah Sungai Cikaret meluap.
+        Tanggul Desa Karangsari jebol dan air merendam permukiman hingga satu setengah meter.
+        Para pengungsi ditampung di balai desa dan masjid sementara tim penyelamat menyisir desa.
+        """;
+
+    private const string Strike = """
+        Pekerja Pelabuhan Meridia Akhiri Mogok Sembilan Hari
+        Ratusan pekerja pelabuhan Meridia mengakhiri pemogokan setelah perusahaan bongkar muat menyetujui kenaikan upah.
+        Kapal kontainer yang tertahan di dermaga mulai dilayani kembali pada Selasa pagi.
+        Serikat pekerja menyebut kesepakatan itu kemenangan bagi buruh pelabuhan di seluruh provinsi.
+        """;
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("kabar-stories-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private string DbPath => Path.Combine(_dir, "kabar.db");
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static ArticleSource Source(string origin, string day, string outlet) => new(origin, Outlet: outlet, Published: day);
+
+    private static List<IngestResult> IngestThree(Ingester ingester) =>
+    [
+        ingester.Ingest(Source("a.txt", "2025-03-03", "Kabar Sukamaju"), Bytes(FloodA)),
+        ingester.Ingest(Source("s.txt", "2025-03-04", "Warta Pelabuhan"), Bytes(Strike)),
+        ingester.Ingest(Source("b.txt", "2025-03-04", "Harian Timur"), Bytes(FloodB)),
+    ];
+
+    [Fact]
+    public void Ingest_GroupsReportsOfOneEventAndExplainsWhy()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        List<IngestResult> results = IngestThree(new Ingester(NewsPipeline.Default, store));
+        Assert.Equal([1L, 2L, 1L], results.Select(r => r.Story!.Value));
+        Assert.Equal([true, true, false], results.Select(r => r.StartedStory));
+
+        StorySummary flood = store.Story(1)!;
+        Assert.Equal((2, new DateOnly(2025, 3, 3), new DateOnly(2025, 3, 4)), (flood.Size, flood.FirstDay, flood.LastDay));
+        Assert.Equal("Banjir Rendam Tujuh Desa di Kabupaten Sukamaju", flood.Title);
+        Assert.Equal(["Harian Timur", "Kabar Sukamaju"], flood.Outlets);
+        StoryMember joined = store.StoryMembers(1).Single(m => m.Id == 3);
+        Assert.InRange(joined.Score!.Value, 0.25, 1);
+        Assert.Matches(@"^score 0\.\d\d = cosine 0\.\d\d × time 0\.\d\d \(1 days apart\); shared: .*cikaret", joined.Reason);
+        Assert.Equal("started the story", store.StoryMembers(1).Single(m => m.Id == 1).Reason);
+    }
+
+    [Fact]
+    public void Ingest_ExactCopyJoinsItsOriginalsStory()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        IngestThree(ingester);
+        IngestResult copy = ingester.Ingest(Source("copy.txt", "2025-03-20", "Portal Lain"), Bytes(FloodB + "\nBaca juga: Harga cabai naik\n"));
+        Assert.Equal((IngestOutcome.ExactDuplicate, 1L, false), (copy.Outcome, copy.Story!.Value, copy.StartedStory));
+        Assert.Equal("exact copy of #3", store.StoryMembers(1).Single(m => m.Id == copy.Id).Reason);
+        Assert.Equal(new DateOnly(2025, 3, 20), store.Story(1)!.LastDay);
+    }
+
+    [Fact]
+    public void Stories_FilterByDayAndOutletNewestFirst()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        IngestThree(new Ingester(NewsPipeline.Default, store));
+        Assert.Equal([2L, 1L], store.Stories(null, null, null, 1, 10).Select(s => s.Id));  // both end on 4 March; newer id first
+        Assert.Equal([1L], store.Stories(null, null, "harian timur", 1, 10).Select(s => s.Id));
+        Assert.Equal([1L], store.Stories(null, null, null, 2, 10).Select(s => s.Id));
+        Assert.Empty(store.Stories(new DateOnly(2025, 3, 5), null, null, 1, 10));
+        Assert.Empty(store.Stories(null, new DateOnly(2025, 3, 2), null, 1, 10));
+    }
+
+    [Fact]
+    public void Ingest_SameInputsInTheSameOrder_GiveTheSameStories()
+    {
+        List<long?> First(string name)
+        {
+            using SqliteArticleStore store = SqliteArticleStore.Open(Path.Combine(_dir, name));
+            return [.. IngestThree(new Ingester(NewsPipeline.Default, store)).Select(r => r.Story)];
+        }
+
+        Assert.Equal(First("one.db"), First("two.db"));
+    }
+
+    [Fact]
+    public void Reopen_WithoutCheckpoint_CountsTheMissingArticlesAgainExactly()
+    {
+        byte[] live;
+        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
+        {
+            var ingester = new Ingester(NewsPipeline.Default, store);
+            ingester.Ingest(Source("a.txt", "2025-03-03", "Kabar Sukamaju"), Bytes(FloodA));
+            ingester.Checkpoint();
+            ingester.Ingest(Source("s.txt", "2025-03-04", "Warta Pelabuhan"), Bytes(Strike));
+            ingester.Ingest(Source("b.txt", "2025-03-04", "Harian Timur"), Bytes(FloodB));
+            live = ingester.Statistics.ToBytes();
+        }
+
+        using SqliteArticleStore reopened = SqliteArticleStore.Open(DbPath);
+        var caughtUp = new Ingester(NewsPipeline.Default, reopened);
+        Assert.Equal(3, caughtUp.Statistics.Articles);
+        Assert.Equal(live, caughtUp.Statistics.ToBytes());
+    }
+
+    [Fact]
+    public void Open_ArticlesWithoutStories_GetThemFromTheIngester()
+    {
+        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
+        {
+            IngestThree(new Ingester(NewsPipeline.Default, store));
+        }
+
+        // As a database from before stories looks after its migration.
+        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "UPDATE articles SET story_id = NULL, story_score = NULL, story_reason = NULL; DELETE FROM story_terms; DELETE FROM stories; DELETE FROM corpus_statistics";
+            command.ExecuteNonQuery();
+        }
+
+        using SqliteArticleStore reopened = SqliteArticleStore.Open(DbPath);
+        _ = new Ingester(NewsPipeline.Default, reopened);
+        Assert.Equal([1L, 3L], reopened.StoryMembers(1).Select(m => m.Id));
+        Assert.Equal([2L], reopened.StoryMembers(2).Select(m => m.Id));
+    }
+
+    [Fact]
+    public void Ingest_TemplateSharedByManyArticles_StopsLinkingThem()
+    {
+        // Each article is one line of its own plus a long disclaimer every article carries.
+        const string template = """
+            Informasi dalam rubrik ini bersifat umum dan tidak dimaksudkan sebagai nasihat keuangan bagi pembaca.
+            Keputusan membeli atau menjual saham sepenuhnya berada di tangan investor masing-masing.
+            Redaksi tidak bertanggung jawab atas kerugian yang timbul dari penggunaan informasi tersebut.
+            Data harga diambil dari bursa dengan jeda waktu sekitar lima belas menit dari perdagangan sebenarnya.
+            Pembaca disarankan berkonsultasi dengan penasihat keuangan yang memiliki izin resmi.
+            Kinerja masa lalu tidak menjamin hasil yang sama pada masa yang akan datang.
+            """;
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        var outcomes = new List<IngestOutcome>();
+        for (int i = 0; i < 130; i++)
+        {
+            string own = $"Harga saham perusahaan nomor {i} bergerak {(i % 2 == 0 ? "naik" : "turun")} sebanyak {i * 7} poin pada sesi perdagangan ke-{i}.";
+            outcomes.Add(ingester.Ingest(new ArticleSource($"{i}.txt"), Bytes(own + "\n" + template)).Outcome);
+        }
+
+        // Until the template is frequent its articles are copies of one another; after, none is.
+        Assert.Equal(IngestOutcome.NearDuplicate, outcomes[1]);
+        Assert.All(outcomes.Skip(CorpusStatisticsTemplateLimit + 1), o => Assert.Equal(IngestOutcome.Added, o));
+    }
+
+    private const int CorpusStatisticsTemplateLimit = Kabar.Stories.CorpusStatistics.FrequentShingleArticles;
+}
