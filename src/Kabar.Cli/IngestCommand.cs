@@ -34,7 +34,8 @@ internal static class IngestCommand
             {
                 var ingester = new Ingester(NewsPipeline.Default, store);
                 var counts = new Dictionary<IngestOutcome, int>();
-                var pending = new List<IngestOutcome>();
+                var pending = new List<IngestResult>();
+                HashSet<long> created = [], updated = [];
                 var rejectedBy = new SortedDictionary<string, int>(StringComparer.Ordinal);
                 int problems = 0;
                 var clock = Stopwatch.StartNew();
@@ -54,9 +55,13 @@ internal static class IngestCommand
                     }
 
                     batch.Commit();
-                    foreach (IngestOutcome outcome in pending)
+                    foreach (IngestResult result in pending)
                     {
-                        counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+                        counts[result.Outcome] = counts.GetValueOrDefault(result.Outcome) + 1;
+                        if (result.Story is { } story)
+                        {
+                            _ = result.StartedStory ? created.Add(story) : !created.Contains(story) && updated.Add(story);
+                        }
                     }
 
                     pending.Clear();
@@ -78,7 +83,7 @@ internal static class IngestCommand
                     }
 
                     IngestResult result = ingester.Ingest(item.Source, item.Raw);
-                    pending.Add(result.Outcome);
+                    pending.Add(result);
                     if (result.Rejection is { } rejection)
                     {
                         error.WriteLine($"kabar: {item.Source.Origin}: {rejection.Message}");
@@ -106,7 +111,7 @@ internal static class IngestCommand
                     $"ingested {read} articles in {clock.Elapsed.TotalSeconds:0.0} s: {counts.GetValueOrDefault(IngestOutcome.Added)} new, " +
                     $"{counts.GetValueOrDefault(IngestOutcome.ExactDuplicate)} exact duplicates, {counts.GetValueOrDefault(IngestOutcome.NearDuplicate)} near duplicates, " +
                     $"{counts.GetValueOrDefault(IngestOutcome.AlreadyStored)} already stored, " +
-                    $"{rejected} rejected, {problems} input problems"));
+                    $"{rejected} rejected, {problems} input problems; {created.Count} stories created, {updated.Count} updated"));
 
                 // The job failed only when nothing at all could be read; otherwise problems are reported and the rest is stored.
                 bool nothingUsable = read == counts.GetValueOrDefault(IngestOutcome.Rejected) && (problems > 0 || read > 0);

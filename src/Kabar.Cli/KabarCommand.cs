@@ -10,7 +10,10 @@ internal static class KabarCommand
         var root = new RootCommand("Kabar: which news articles tell the same story, who copied whom, and what differs.");
         root.Subcommands.Add(CompareCommand.Create(output, error));
         root.Subcommands.Add(IngestCommand.Create(output, error, standardInput ?? Console.OpenStandardInput));
+        root.Subcommands.Add(StoriesCommand.Create(output, error));
+        root.Subcommands.Add(StoryCommand.Create(output, error));
         root.Subcommands.Add(DupsCommand.Create(output, error));
+        root.Subcommands.Add(ExportCommand.Create(output, error));
         root.Subcommands.Add(StatsCommand.Create(output, error));
         var eval = new Command("eval", "Measure Kabar's algorithms on public benchmarks.");
         eval.Subcommands.Add(EvalAlignmentCommand.Create(output, error));
