@@ -6,5 +6,10 @@ if (args is ["e2e", .. var rest])
     return EndToEnd.Run(rest);
 }
 
+if (args is ["corpus", .. var corpusArgs])
+{
+    return CorpusFile.Run(corpusArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TextBenchmarks).Assembly).Run(args);
 return 0;

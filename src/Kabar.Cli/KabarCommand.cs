@@ -18,6 +18,7 @@ internal static class KabarCommand
         var eval = new Command("eval", "Measure Kabar's algorithms on public benchmarks.");
         eval.Subcommands.Add(EvalAlignmentCommand.Create(output, error));
         eval.Subcommands.Add(EvalSimilarityCommand.Create(output, error));
+        eval.Subcommands.Add(EvalDedupCommand.Create(output, error));
         root.Subcommands.Add(eval);
 
         ParseResult parsed = root.Parse(args);

@@ -10,7 +10,7 @@ public sealed partial class SqliteArticleStore
     public IReadOnlyList<DuplicateMember> DuplicateClusters(int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        using SqliteCommand command = Command("""
+        SqliteCommand command = Command("""
             SELECT cluster, id, origin, outlet, published, duplicate_of, near_of, near_kind, similarity
             FROM articles
             WHERE cluster IN (SELECT cluster FROM articles GROUP BY cluster HAVING count(*) > 1
@@ -39,7 +39,7 @@ public sealed partial class SqliteArticleStore
     /// <param name="limit">At most this many.</param>
     public IReadOnlyList<StorySummary> Stories(DateOnly? since, DateOnly? until, string? outlet, int minSize, int limit)
     {
-        using SqliteCommand command = Command("""
+        SqliteCommand command = Command("""
             SELECT s.id, s.size, s.first_day, s.last_day, s.title FROM stories s
             WHERE ($since IS NULL OR s.last_day >= $since) AND ($until IS NULL OR s.first_day <= $until) AND s.size >= $min
               AND ($outlet IS NULL OR EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = $outlet COLLATE NOCASE))
@@ -66,7 +66,7 @@ public sealed partial class SqliteArticleStore
     /// <summary>The summary of one story, or null when there is none with this id.</summary>
     public StorySummary? Story(long id)
     {
-        using SqliteCommand command = Command("SELECT size, first_day, last_day, title FROM stories WHERE id = $id");
+        SqliteCommand command = Command("SELECT size, first_day, last_day, title FROM stories WHERE id = $id");
         Bind(command, "$id", id);
         using SqliteDataReader reader = command.ExecuteReader();
         return reader.Read()
@@ -77,7 +77,7 @@ public sealed partial class SqliteArticleStore
     /// <summary>The articles of a story, by id.</summary>
     public IReadOnlyList<StoryMember> StoryMembers(long story)
     {
-        using SqliteCommand command = Command("""
+        SqliteCommand command = Command("""
             SELECT id, origin, outlet, published, title, duplicate_of, near_of, near_kind, similarity, story_score, story_reason
             FROM articles WHERE story_id = $story ORDER BY id
             """);
@@ -99,7 +99,7 @@ public sealed partial class SqliteArticleStore
     /// <summary>Every stored article in id order, without raw bytes, read as it is consumed.</summary>
     public IEnumerable<ExportedArticle> Export()
     {
-        using SqliteCommand command = Command("""
+        SqliteCommand command = Command("""
             SELECT id, origin, external_id, url, title, outlet, published, language, cluster, duplicate_of, near_of, near_kind,
                    similarity, story_id, story_score, story_reason, text
             FROM articles ORDER BY id
@@ -117,7 +117,7 @@ public sealed partial class SqliteArticleStore
 
     private List<string> Outlets(long story)
     {
-        using SqliteCommand command = Command("SELECT DISTINCT outlet FROM articles WHERE story_id = $s AND outlet IS NOT NULL ORDER BY outlet");
+        SqliteCommand command = Command("SELECT DISTINCT outlet FROM articles WHERE story_id = $s AND outlet IS NOT NULL ORDER BY outlet");
         Bind(command, "$s", story);
         var outlets = new List<string>();
         using SqliteDataReader reader = command.ExecuteReader();

@@ -17,6 +17,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _batch;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
     private SqliteArticleStore(SqliteConnection connection) => _connection = connection;
 
@@ -70,7 +71,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(bandKeys);
         var ids = new SortedSet<long>();
-        using SqliteCommand command = Command("SELECT article_id FROM lsh_bands WHERE band = $band AND key = $key");
+        SqliteCommand command = Command("SELECT article_id FROM lsh_bands WHERE band = $band AND key = $key");
         SqliteParameter band = command.Parameters.Add("$band", SqliteType.Integer);
         SqliteParameter key = command.Parameters.Add("$key", SqliteType.Integer);
         for (int b = 0; b < bandKeys.Length; b++)
@@ -90,7 +91,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     /// <inheritdoc/>
     public StoredLinks GetLinks(long id)
     {
-        using SqliteCommand command = Command("SELECT story, cluster, story_id FROM articles WHERE id = $id");
+        SqliteCommand command = Command("SELECT story, cluster, story_id FROM articles WHERE id = $id");
         Bind(command, "$id", id);
         using SqliteDataReader reader = command.ExecuteReader();
         return reader.Read()
@@ -109,14 +110,14 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         while (true)
         {
             var page = new List<StoredArticle>(Page);
-            using (SqliteCommand command = Command("""
+            SqliteCommand command = Command("""
                 SELECT id, origin, external_id, url, title, outlet, published, extra_json, raw, coalesce(duplicate_of, near_of), duplicate_of IS NOT NULL, story_id
                 FROM articles WHERE id > $id ORDER BY id LIMIT $page
-                """))
+                """);
+            Bind(command, "$id", id);
+            Bind(command, "$page", Page);
+            using (SqliteDataReader reader = command.ExecuteReader())
             {
-                Bind(command, "$id", id);
-                Bind(command, "$page", Page);
-                using SqliteDataReader reader = command.ExecuteReader();
                 while (reader.Read())
                 {
                     string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
@@ -142,44 +143,40 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     }
 
     /// <inheritdoc/>
+    /// <remarks>Each key contributes only the <see cref="PostingsPerKey"/> stories in the window that most recently took it as an index
+    /// key (a story's keys are rewritten whenever it grows, so row order is recency): a common word cannot make every
+    /// story a candidate, and the work per article stays flat as the store grows.</remarks>
     public IReadOnlyList<StoryState> FindStories(long[] keys, DateOnly? day, int windowDays, int limit)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Length == 0)
-        {
-            return [];
-        }
-
-        using SqliteCommand command = Command($"""
-            SELECT t.story, count(*) AS shared FROM story_terms t JOIN stories s ON s.id = t.story
-            WHERE t.key IN ({string.Join(", ", keys.Select((_, i) => $"$k{i}"))})
-              AND ($from IS NULL OR s.last_day IS NULL OR (s.last_day >= $from AND s.first_day <= $to))
-            GROUP BY t.story ORDER BY shared DESC, t.story LIMIT $limit
+        var shared = new Dictionary<long, int>();
+        SqliteCommand postings = Command("""
+            SELECT t.story FROM story_terms t JOIN stories s ON s.id = t.story
+            WHERE t.key = $key AND ($from IS NULL OR s.last_day IS NULL OR (s.last_day >= $from AND s.first_day <= $to))
+            ORDER BY t.rowid DESC LIMIT $n
             """);
-        for (int i = 0; i < keys.Length; i++)
+        foreach (long key in keys)
         {
-            Bind(command, $"$k{i}", keys[i]);
-        }
-
-        Bind(command, "$from", Day(day?.AddDays(-windowDays)));
-        Bind(command, "$to", Day(day?.AddDays(windowDays)));
-        Bind(command, "$limit", limit);
-        var ids = new List<long>();
-        using (SqliteDataReader reader = command.ExecuteReader())
-        {
+            postings.Parameters.Clear();
+            Bind(postings, "$key", key);
+            Bind(postings, "$from", Day(day?.AddDays(-windowDays)));
+            Bind(postings, "$to", Day(day?.AddDays(windowDays)));
+            Bind(postings, "$n", PostingsPerKey);
+            using SqliteDataReader reader = postings.ExecuteReader();
             while (reader.Read())
             {
-                ids.Add(reader.GetInt64(0));
+                long story = reader.GetInt64(0);
+                shared[story] = shared.GetValueOrDefault(story) + 1;
             }
         }
 
-        return [.. ids.Select(GetStoryState)];
+        return [.. shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(limit).Select(s => GetStoryState(s.Key))];
     }
 
     /// <inheritdoc/>
     public StoryState GetStoryState(long story)
     {
-        using SqliteCommand command = Command("SELECT first_day, last_day, size, title, centroid FROM stories WHERE id = $id");
+        SqliteCommand command = Command("SELECT first_day, last_day, size, title, centroid FROM stories WHERE id = $id");
         Bind(command, "$id", story);
         using SqliteDataReader reader = command.ExecuteReader();
         if (!reader.Read())
@@ -197,7 +194,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         ArgumentNullException.ThrowIfNull(assignment);
         using SqliteTransaction? own = _batch is null ? _connection.BeginTransaction() : null;
         long story = assignment.State.Id ?? id;
-        using SqliteCommand command = Command("UPDATE articles SET story_id = $story, story_score = $score, story_reason = $reason WHERE id = $id", own);
+        SqliteCommand command = Command("UPDATE articles SET story_id = $story, story_score = $score, story_reason = $reason WHERE id = $id", own);
         Bind(command, "$story", story);
         Bind(command, "$score", assignment.Score);
         Bind(command, "$reason", assignment.Reason);
@@ -210,7 +207,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     /// <inheritdoc/>
     public (byte[]? Data, long ThroughId) LoadStatistics()
     {
-        using SqliteCommand command = Command("SELECT data, through_id FROM corpus_statistics WHERE id = 1");
+        SqliteCommand command = Command("SELECT data, through_id FROM corpus_statistics WHERE id = 1");
         using SqliteDataReader reader = command.ExecuteReader();
         return reader.Read() ? ((byte[])reader[0], reader.GetInt64(1)) : (null, 0);
     }
@@ -218,7 +215,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     /// <inheritdoc/>
     public void SaveStatistics(byte[] data, long throughId)
     {
-        using SqliteCommand command = Command("INSERT OR REPLACE INTO corpus_statistics (id, through_id, data) VALUES (1, $through, $data)");
+        SqliteCommand command = Command("INSERT OR REPLACE INTO corpus_statistics (id, through_id, data) VALUES (1, $through, $data)");
         Bind(command, "$through", throughId);
         Bind(command, "$data", data);
         command.ExecuteNonQuery();
@@ -231,7 +228,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         Kabar.Pipeline.Article a = article.Article;
         ArticleSource s = article.Source;
         using SqliteTransaction? own = _batch is null ? _connection.BeginTransaction() : null;
-        using SqliteCommand command = Command(transaction: own, sql: """
+        SqliteCommand command = Command(transaction: own, sql: """
             INSERT INTO articles (ingest_key, origin, external_id, url, title, outlet, published, language, encoding,
                                   content_hash, duplicate_of, near_of, near_kind, similarity, cluster, story,
                                   sentences, text, extra_json, raw, story_id, story_score, story_reason)
@@ -267,7 +264,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         long id = (long)command.ExecuteScalar()!;
         SaveStory(article.StoryGroup.State.Id ?? id, article.StoryGroup, own);
 
-        using SqliteCommand bands = Command("INSERT INTO lsh_bands (band, key, article_id) VALUES ($band, $key, $id)", own);
+        SqliteCommand bands = Command("INSERT INTO lsh_bands (band, key, article_id) VALUES ($band, $key, $id)", own);
         SqliteParameter band = bands.Parameters.Add("$band", SqliteType.Integer);
         SqliteParameter key = bands.Parameters.Add("$key", SqliteType.Integer);
         bands.Parameters.AddWithValue("$id", id);
@@ -285,7 +282,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private void SaveStory(long story, StoryAssignment assignment, SqliteTransaction? own)
     {
         StoryState state = assignment.State;
-        using SqliteCommand command = Command("""
+        SqliteCommand command = Command("""
             INSERT INTO stories (id, first_day, last_day, size, title, centroid) VALUES ($id, $first, $last, $size, $title, $centroid)
             ON CONFLICT (id) DO UPDATE SET first_day = excluded.first_day, last_day = excluded.last_day, size = excluded.size,
                                            title = excluded.title, centroid = excluded.centroid;
@@ -299,7 +296,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         Bind(command, "$centroid", CentroidCodec.Encode(state.Centroid));
         command.ExecuteNonQuery();
 
-        using SqliteCommand terms = Command("INSERT INTO story_terms (key, story) VALUES ($key, $story)", own);
+        SqliteCommand terms = Command("INSERT INTO story_terms (key, story) VALUES ($key, $story)", own);
         SqliteParameter key = terms.Parameters.Add("$key", SqliteType.Integer);
         terms.Parameters.AddWithValue("$story", story);
         foreach (long k in assignment.IndexKeys)
@@ -313,7 +310,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     public void Quarantine(QuarantinedInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        using SqliteCommand command = Command("""
+        SqliteCommand command = Command("""
             INSERT OR IGNORE INTO quarantine (ingest_key, origin, reason, message, raw)
             VALUES ($key, $origin, $reason, $message, $raw)
             """);
@@ -332,7 +329,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         long duplicates = (long)Query("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL", [])!;
         long near = (long)Query("SELECT count(*) FROM articles WHERE near_of IS NOT NULL", [])!;
         var byReason = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        using SqliteCommand command = Command("SELECT reason, count(*) FROM quarantine GROUP BY reason");
+        SqliteCommand command = Command("SELECT reason, count(*) FROM quarantine GROUP BY reason");
         using (SqliteDataReader reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -351,7 +348,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     /// <summary>The raw bytes, duplicate link, origin and duplicate cluster of a stored article, or null.</summary>
     public (byte[] Raw, long? DuplicateOf, string Origin, long Cluster)? Get(long id)
     {
-        using SqliteCommand command = Command("SELECT raw, duplicate_of, origin, cluster FROM articles WHERE id = $id");
+        SqliteCommand command = Command("SELECT raw, duplicate_of, origin, cluster FROM articles WHERE id = $id");
         Bind(command, "$id", id);
         using SqliteDataReader reader = command.ExecuteReader();
         return reader.Read() ? ((byte[])reader[0], reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)) : null;
@@ -398,19 +395,45 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        foreach (SqliteCommand command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
         _batch?.Dispose();
         _connection.Dispose();
     }
 
+    /// <summary>Stories read per index key when looking for an article's story.</summary>
+    public const int PostingsPerKey = 32;
+
+    // Commands are prepared once per connection and reused, parameters cleared: the look-ups run for every article.
+    // A command must not be asked for again while a reader of it is open.
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {
-        SqliteCommand command = _connection.CreateCommand();
+        if (!_commands.TryGetValue(sql, out SqliteCommand? command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
+        command.Parameters.Clear();
         command.Transaction = transaction ?? _batch;
-        command.CommandText = sql;
         return command;
     }
 
-    private object? Query(string sql, (string Name, object? Value)[] parameters) => Scalar(_connection, _batch, sql, parameters);
+    private object? Query(string sql, (string Name, object? Value)[] parameters)
+    {
+        SqliteCommand command = Command(sql);
+        foreach ((string name, object? value) in parameters)
+        {
+            Bind(command, name, value);
+        }
+
+        object? result = command.ExecuteScalar();
+        return result is DBNull ? null : result;
+    }
 
     private static void Migrate(SqliteConnection connection, string path)
     {

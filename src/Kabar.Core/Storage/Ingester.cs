@@ -174,7 +174,7 @@ public sealed class Ingester
     }
 
     private StoryMatch? Match(StoryFeatures features) =>
-        _matcher.Best(features, _store.FindStories(_matcher.IndexKeys(features.Terms, _statistics), features.Day,
+        _matcher.Best(features, _store.FindStories(_matcher.LookupKeys(features.Terms, _statistics), features.Day,
             _matcher.Options.WindowDays, _matcher.Options.MaxCandidates), _statistics);
 
     private StoryAssignment Follow(StoryFeatures features, string? title, long? story, string reason) =>

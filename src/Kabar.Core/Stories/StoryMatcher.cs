@@ -26,9 +26,14 @@ public sealed class StoryMatcher(StoryOptions options)
     /// <summary>The options in use.</summary>
     public StoryOptions Options => options;
 
-    /// <summary>The keys of the strongest features (weight × idf), by which stories are indexed and looked up.</summary>
+    /// <summary>The keys of a story's strongest features, by which it is indexed.</summary>
     public long[] IndexKeys(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics) =>
         [.. Strongest(terms, statistics, options.IndexTerms).Select(CorpusStatistics.FeatureKey)];
+
+    /// <summary>The keys an article looks stories up by: twice as many as a story is indexed by, so an article and its
+    /// story need not agree on exactly which words are strongest.</summary>
+    public long[] LookupKeys(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics) =>
+        [.. Strongest(terms, statistics, 2 * options.IndexTerms).Select(CorpusStatistics.FeatureKey)];
 
     /// <summary>The best story among <paramref name="candidates"/> that the article may join, or null.</summary>
     public StoryMatch? Best(StoryFeatures article, IEnumerable<StoryState> candidates, CorpusStatistics statistics)
@@ -115,7 +120,8 @@ public sealed class StoryMatcher(StoryOptions options)
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(statistics);
-        return terms.Select(t => (t.Key, Weight: t.Value * statistics.Idf(t.Key)))
+        // Sublinear in the weight, so a word an article repeats endlessly does not crowd out the rarer words that name the event.
+        return terms.Select(t => (t.Key, Weight: (1 + Math.Log(t.Value)) * statistics.Idf(t.Key)))
             .OrderByDescending(t => t.Weight).ThenBy(t => t.Key, StringComparer.Ordinal)
             .Take(count).Select(t => t.Key);
     }
