@@ -11,8 +11,8 @@ namespace Kabar.Cli;
 /// <summary><c>kabar ingest PATH… [--db FILE]</c>: read articles into the store, finding exact duplicates.</summary>
 internal static class IngestCommand
 {
-    // How often progress is reported when standard error is not a terminal.
-    private static readonly TimeSpan s_progressEvery = TimeSpan.FromSeconds(2);
+    // Inputs prepared (decoded, cleaned, hashed, featured) ahead of the store, in parallel, per chunk.
+    private const int ChunkSize = 64;
 
     // Articles share a transaction until this many are written or this long has passed: far faster than a commit
     // each, and at most this much work is redone after a crash.
@@ -39,7 +39,7 @@ internal static class IngestCommand
                 var rejectedBy = new SortedDictionary<string, int>(StringComparer.Ordinal);
                 int problems = 0;
                 var clock = Stopwatch.StartNew();
-                TimeSpan lastCommit = TimeSpan.Zero, lastReport = TimeSpan.Zero;
+                TimeSpan lastCommit = TimeSpan.Zero;
                 SqliteArticleStore.Batch batch = store.BeginBatch();
 
                 int sinceCheckpoint = 0;
@@ -69,24 +69,28 @@ internal static class IngestCommand
                     batch = store.BeginBatch();
                 }
 
-                foreach (InputItem item in new InputReader(standardInput).Read(parsed.GetValue(paths)!))
+                string[] inputs = parsed.GetValue(paths)!;
+                var progress = new IngestProgress(error, InputBytes(inputs), terminal: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+                foreach ((InputItem item, PreparedInput? prepared) in Prepared(new InputReader(standardInput).Read(inputs), ingester))
                 {
                     if (item.Problem is not null)
                     {
+                        progress.Clear();
                         error.WriteLine($"kabar: {item.Problem}");
                         problems++;
                     }
 
-                    if (item.Source is null || item.Raw is null)
+                    if (prepared is null)
                     {
                         continue;
                     }
 
-                    IngestResult result = ingester.Ingest(item.Source, item.Raw);
+                    IngestResult result = ingester.Commit(prepared);
                     pending.Add(result);
                     if (result.Rejection is { } rejection)
                     {
-                        error.WriteLine($"kabar: {item.Source.Origin}: {rejection.Message}");
+                        progress.Clear();
+                        error.WriteLine($"kabar: {prepared.Source.Origin}: {rejection.Message}");
                         rejectedBy[rejection.Reason.ToString()] = rejectedBy.GetValueOrDefault(rejection.Reason.ToString()) + 1;
                     }
 
@@ -95,15 +99,11 @@ internal static class IngestCommand
                         Commit();
                     }
 
-                    if (clock.Elapsed - lastReport >= s_progressEvery)
-                    {
-                        lastReport = clock.Elapsed;
-                        int stored = counts.Values.Sum();
-                        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kabar: {stored} articles stored, {stored / clock.Elapsed.TotalSeconds:0} articles/s"));
-                    }
+                    progress.Advance(prepared.Raw.Length, counts.Values.Sum(), clock.Elapsed);
                 }
 
                 Commit(last: true);
+                progress.Clear();
                 batch.Dispose();
                 int read = counts.Values.Sum();
                 string rejected = rejectedBy.Count == 0 ? "0" : $"{rejectedBy.Values.Sum()} ({string.Join(", ", rejectedBy.Select(r => $"{r.Key.ToLowerInvariant()} {r.Value}"))})";
@@ -119,5 +119,64 @@ internal static class IngestCommand
             });
         });
         return command;
+    }
+
+    /// <summary>
+    /// The inputs with their store-free work done on every core: a reader thread takes chunks of inputs and prepares
+    /// each chunk in parallel, while the caller commits the previous chunk. Order is kept, so results are deterministic.
+    /// </summary>
+    private static IEnumerable<(InputItem Item, PreparedInput? Prepared)> Prepared(IEnumerable<InputItem> items, Ingester ingester)
+    {
+        using var chunks = new System.Collections.Concurrent.BlockingCollection<(InputItem, PreparedInput?)[]>(boundedCapacity: 4);
+        Exception? failure = null;
+        var producer = Task.Run(() =>
+        {
+            try
+            {
+                foreach (InputItem[] chunk in items.Chunk(ChunkSize))
+                {
+                    var prepared = new (InputItem, PreparedInput?)[chunk.Length];
+                    Parallel.For(0, chunk.Length, i => prepared[i] = (chunk[i],
+                        chunk[i] is { Source: { } source, Raw: { } raw } ? ingester.Prepare(source, raw) : null));
+                    chunks.Add(prepared);
+                }
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+            finally
+            {
+                chunks.CompleteAdding();
+            }
+        });
+
+        foreach ((InputItem, PreparedInput?)[] chunk in chunks.GetConsumingEnumerable())
+        {
+            foreach ((InputItem, PreparedInput?) entry in chunk)
+            {
+                yield return entry;
+            }
+        }
+
+        producer.Wait();
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    // Bytes of the files named (directories walked); standard input counts as unknown.
+    private static long InputBytes(string[] inputs)
+    {
+        long total = 0;
+        foreach (string input in inputs)
+        {
+            total += File.Exists(input) ? new FileInfo(input).Length
+                : Directory.Exists(input) ? new DirectoryInfo(input).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length)
+                : 0;
+        }
+
+        return total;
     }
 }
