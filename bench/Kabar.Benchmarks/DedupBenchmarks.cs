@@ -1,0 +1,35 @@
+using BenchmarkDotNet.Attributes;
+using Kabar.Dedup;
+using Kabar.Evaluation;
+using Kabar.Pipeline;
+using Kabar.Stories;
+
+namespace Kabar.Benchmarks;
+
+/// <summary>Per-article costs of ingest that need no store: signature (shingles, MinHash, bands) and story features.</summary>
+[MemoryDiagnoser]
+public class DedupBenchmarks
+{
+    private string _words = "";
+    private ulong[] _shingles = [];
+    private Article _article = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        // A ~400-word generated news article, as kabar ingest sees it.
+        string text = SyntheticCorpus.Create(1).Single().Text;
+        _article = NewsPipeline.Default.Process("bench", text).Value!;
+        _words = StoryWords.Of(_article);
+        _shingles = Shingles.Of(_words);
+    }
+
+    [Benchmark]
+    public long[] Signature() => LshBands.Keys(MinHasher.Default.Signature(Shingles.Of(_words)));
+
+    [Benchmark]
+    public uint[] MinHashOnly() => MinHasher.Default.Signature(_shingles);
+
+    [Benchmark]
+    public StoryFeatures Features() => StoryFeatures.Of(_article);
+}
