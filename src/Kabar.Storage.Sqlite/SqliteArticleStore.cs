@@ -39,7 +39,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         try
         {
             connection.Open();
-            Execute(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            Execute(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+                + " PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
             Migrate(connection, path);
             return new SqliteArticleStore(connection);
         }
