@@ -11,5 +11,10 @@ if (args is ["corpus", .. var corpusArgs])
     return CorpusFile.Run(corpusArgs);
 }
 
+if (args is ["lookup", .. var lookupArgs])
+{
+    return LookupLatency.Run(lookupArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TextBenchmarks).Assembly).Run(args);
 return 0;

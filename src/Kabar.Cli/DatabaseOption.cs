@@ -12,13 +12,33 @@ internal static class DatabaseOption
         DefaultValueFactory = _ => SqliteArticleStore.DefaultPath,
     };
 
-    /// <summary>Runs <paramref name="action"/> on the opened store; a database that cannot be opened is one line and exit 3.</summary>
-    public static int WithStore(string path, TextWriter error, Func<SqliteArticleStore, int> action)
+    /// <summary>
+    /// Runs <paramref name="action"/> on the opened store; a database that cannot be opened is one line and exit 3.
+    /// Only a writer (<paramref name="create"/>) makes a new database, with its folder; a reader given a path where
+    /// none exists says so instead of showing an empty one.
+    /// </summary>
+    public static int WithStore(string path, TextWriter error, Func<SqliteArticleStore, int> action, bool create = false)
     {
         SqliteArticleStore store;
         try
         {
+            if (!create && !File.Exists(path))
+            {
+                error.WriteLine($"kabar: {path}: no such database; store articles in it with kabar ingest first");
+                return ExitCodes.BadInput;
+            }
+
+            if (create && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
             store = SqliteArticleStore.Open(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"kabar: {path}: cannot create the database's folder: {e.Message}");
+            return ExitCodes.BadInput;
         }
         catch (StoreException e)
         {

@@ -27,7 +27,8 @@ internal static class IngestCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Files (.txt, .jsonl), directories, or - for standard input.", Arity = ArgumentArity.OneOrMore };
         Option<string> db = DatabaseOption.Create();
-        var command = new Command("ingest", "Store articles (raw bytes, cleaned text, metadata) and mark exact duplicates.") { paths, db };
+        var showStories = new Option<bool>("--stories") { Description = "Then list the stories the inputs belong to, newest first." };
+        var command = new Command("ingest", "Store articles (raw bytes, cleaned text, metadata), mark exact and near duplicates, group them into stories.") { paths, db, showStories };
         command.SetAction(parsed =>
         {
             return DatabaseOption.WithStore(parsed.GetValue(db)!, error, store =>
@@ -35,7 +36,7 @@ internal static class IngestCommand
                 var ingester = new Ingester(NewsPipeline.Default, store);
                 var counts = new Dictionary<IngestOutcome, int>();
                 var pending = new List<IngestResult>();
-                HashSet<long> created = [], updated = [];
+                HashSet<long> created = [], updated = [], touched = [];
                 var rejectedBy = new SortedDictionary<string, int>(StringComparer.Ordinal);
                 int problems = 0;
                 var clock = Stopwatch.StartNew();
@@ -58,7 +59,13 @@ internal static class IngestCommand
                     foreach (IngestResult result in pending)
                     {
                         counts[result.Outcome] = counts.GetValueOrDefault(result.Outcome) + 1;
-                        if (result.Story is { } story)
+                        if (result.Story is not { } story)
+                        {
+                            continue;
+                        }
+
+                        touched.Add(story);
+                        if (result.Outcome != IngestOutcome.AlreadyStored)
                         {
                             _ = result.StartedStory ? created.Add(story) : !created.Contains(story) && updated.Add(story);
                         }
@@ -112,11 +119,17 @@ internal static class IngestCommand
                     $"{counts.GetValueOrDefault(IngestOutcome.ExactDuplicate)} exact duplicates, {counts.GetValueOrDefault(IngestOutcome.NearDuplicate)} near duplicates, " +
                     $"{counts.GetValueOrDefault(IngestOutcome.AlreadyStored)} already stored, " +
                     $"{rejected} rejected, {problems} input problems; {created.Count} stories created, {updated.Count} updated"));
+                if (parsed.GetValue(showStories))
+                {
+                    output.WriteLine();
+                    StoriesCommand.Print(output, [.. touched.Select(store.Story).OfType<StorySummary>()
+                        .OrderBy(s => s.LastDay is null).ThenByDescending(s => s.LastDay).ThenByDescending(s => s.Id)]);
+                }
 
                 // The job failed only when nothing at all could be read; otherwise problems are reported and the rest is stored.
                 bool nothingUsable = read == counts.GetValueOrDefault(IngestOutcome.Rejected) && (problems > 0 || read > 0);
                 return nothingUsable ? ExitCodes.BadInput : ExitCodes.Success;
-            });
+            }, create: true);
         });
         return command;
     }

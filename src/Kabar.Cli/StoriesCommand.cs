@@ -40,24 +40,29 @@ internal static class StoriesCommand
                     return ExitCodes.Success;
                 }
 
-                if (stories.Count == 0)
-                {
-                    output.WriteLine("no stories");
-                }
-
-                foreach (StorySummary s in stories)
-                {
-                    output.WriteLine($"#{s.Id,-6} {Count(s.Size, "article"),12} {Count(s.Outlets.Count, "outlet"),10}  {Days(s.FirstDay, s.LastDay),-23}  {s.Title ?? "(untitled)"}");
-                    if (s.Outlets.Count > 0)
-                    {
-                        output.WriteLine($"{"",8}{string.Join(", ", s.Outlets)}");
-                    }
-                }
-
+                Print(output, stories);
                 return ExitCodes.Success;
             });
         });
         return command;
+    }
+
+    /// <summary>One story a line (id, size, outlets, days, title), its outlets below.</summary>
+    public static void Print(TextWriter output, IReadOnlyList<StorySummary> stories)
+    {
+        if (stories.Count == 0)
+        {
+            output.WriteLine("no stories");
+        }
+
+        foreach (StorySummary s in stories)
+        {
+            output.WriteLine($"#{s.Id,-6} {Count(s.Size, "article"),12} {Count(s.Outlets.Count, "outlet"),10}  {Days(s.FirstDay, s.LastDay),-23}  {s.Title ?? "(untitled)"}");
+            if (s.Outlets.Count > 0)
+            {
+                output.WriteLine($"{"",8}{string.Join(", ", s.Outlets)}");
+            }
+        }
     }
 
     /// <summary>"1 article", "3 articles".</summary>

@@ -436,24 +436,31 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         return result is DBNull ? null : result;
     }
 
+    // Each step runs in an immediate (write-locked) transaction that reads the version again, so two processes that
+    // open a new database at once take turns: the second finds the schema made and does nothing.
     private static void Migrate(SqliteConnection connection, string path)
     {
-        int version = Convert.ToInt32(Scalar(connection, null, "PRAGMA user_version", []), System.Globalization.CultureInfo.InvariantCulture);
-        if (version == 0 && Convert.ToInt64(Scalar(connection, null, "SELECT count(*) FROM sqlite_master", []), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        while (true)
         {
-            throw new StoreException($"{path}: not a Kabar database (it has tables but no Kabar schema version)");
-        }
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            int version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version", []), System.Globalization.CultureInfo.InvariantCulture);
+            if (version == 0 && Convert.ToInt64(Scalar(connection, transaction, "SELECT count(*) FROM sqlite_master", []), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                throw new StoreException($"{path}: not a Kabar database (it has tables but no Kabar schema version)");
+            }
 
-        if (version > Migrations.Latest)
-        {
-            throw new StoreException($"{path}: schema version {version} is newer than this Kabar understands ({Migrations.Latest}); upgrade Kabar");
-        }
+            if (version > Migrations.Latest)
+            {
+                throw new StoreException($"{path}: schema version {version} is newer than this Kabar understands ({Migrations.Latest}); upgrade Kabar");
+            }
 
-        for (int v = version; v < Migrations.Latest; v++)
-        {
-            using SqliteTransaction transaction = connection.BeginTransaction();
-            Execute(connection, Migrations.Scripts[v], transaction);
-            Execute(connection, $"PRAGMA user_version = {v + 1}", transaction);
+            if (version == Migrations.Latest)
+            {
+                return;
+            }
+
+            Execute(connection, Migrations.Scripts[version], transaction);
+            Execute(connection, $"PRAGMA user_version = {version + 1}", transaction);
             transaction.Commit();
         }
     }

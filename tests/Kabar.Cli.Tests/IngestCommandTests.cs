@@ -1,4 +1,5 @@
 using Kabar.Testing;
+using Kabar.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Kabar.Cli.Tests;
@@ -100,6 +101,7 @@ public sealed class IngestCommandTests : IDisposable
     [Fact]
     public void Dups_EmptyStoreAndBadLimit()
     {
+        SqliteArticleStore.Open(Db).Dispose();  // an empty store
         Assert.Equal("no duplicate clusters\n", CliRunner.Run("dups", "--db", Db).Out);
         (int exit, _, string error) = CliRunner.Run("dups", "--db", Db, "--limit", "0");
         Assert.Equal((ExitCodes.Usage, "kabar: --limit must be at least 1, not 0\n"), (exit, error));

@@ -38,6 +38,38 @@ public sealed class StoryCommandsTests : IDisposable
     }
 
     [Fact]
+    public void IngestWithStories_ListsTheStoriesOfItsInputs_AlsoWhenAlreadyStored()
+    {
+        (int exit, string output, _) = CliRunner.Run("ingest", RepoPaths.Samples, "--db", Db, "--stories");
+        Assert.Equal(ExitCodes.Success, exit);
+        string[] parts = output.Split("\n\n");
+        Assert.Contains("0 new", parts[0]);
+        Assert.Contains("6 already stored", parts[0]);
+        Assert.Equal(CliRunner.Run("stories", "--db", Db).Out, parts[1]);
+    }
+
+    [Fact]
+    public void ReadCommands_OnAMissingDatabase_SayAndCreateNothing()
+    {
+        string missing = Path.Combine(_dir.Path, "none.db");
+        foreach (string[] command in new[] { ["stories"], ["story", "1"], ["dups"], ["stats"], new[] { "export", "--format", "jsonl" } })
+        {
+            (int exit, string output, string error) = CliRunner.Run([.. command, "--db", missing]);
+            Assert.Equal((ExitCodes.BadInput, "", $"kabar: {missing}: no such database; store articles in it with kabar ingest first\n"), (exit, output, error));
+        }
+
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
+    public void Ingest_CreatesTheDatabaseFolder()
+    {
+        string nested = Path.Combine(_dir.Path, "out", "sub", "kabar.db");
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("ingest", RepoPaths.Samples, "--db", nested).Exit);
+        Assert.StartsWith("#5 ", CliRunner.Run("stories", "--db", nested).Out);
+    }
+
+    [Fact]
     public void Stories_Filters()
     {
         Assert.StartsWith("#1 ", CliRunner.Run("stories", "--db", Db, "--outlet", "kabarkota.com").Out);

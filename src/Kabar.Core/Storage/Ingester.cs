@@ -117,7 +117,7 @@ public sealed class Ingester
         ArgumentNullException.ThrowIfNull(input);
         if (_store.FindByIngestKey(input.IngestKey) is { } existing)
         {
-            return new IngestResult(IngestOutcome.AlreadyStored, existing, null, null);
+            return new IngestResult(IngestOutcome.AlreadyStored, existing, null, null, Story: _store.GetLinks(existing).Story);
         }
 
         if (!input.Processed.IsSuccess)
