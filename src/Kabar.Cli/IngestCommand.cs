@@ -16,8 +16,8 @@ internal static class IngestCommand
 
     // Articles share a transaction until this many are written or this long has passed: far faster than a commit
     // each, and at most this much work is redone after a crash.
-    private const int BatchSize = 500;
-    private static readonly TimeSpan s_batchTime = TimeSpan.FromMilliseconds(500);
+    private const int BatchSize = 2000;
+    private static readonly TimeSpan s_batchTime = TimeSpan.FromSeconds(2);
 
     // Corpus statistics are saved with the batch that follows this many articles, and at the end; after a crash the
     // articles since are counted again from their raw bytes.

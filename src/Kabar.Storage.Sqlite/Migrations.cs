@@ -78,6 +78,18 @@ internal static class Migrations
             data        BLOB    NOT NULL
         );
         """,
+
+        // 3: a story's postings carry its days, so a look-up seeks straight to the stories inside its time window
+        // instead of walking every posting of a common term. Undated stories span all days.
+        """
+        ALTER TABLE story_terms ADD COLUMN first_day TEXT NOT NULL DEFAULT '0000-01-01';
+        ALTER TABLE story_terms ADD COLUMN last_day TEXT NOT NULL DEFAULT '9999-12-31';
+        UPDATE story_terms SET
+            first_day = coalesce((SELECT s.first_day FROM stories s WHERE s.id = story), '0000-01-01'),
+            last_day = coalesce((SELECT s.last_day FROM stories s WHERE s.id = story), '9999-12-31');
+        DROP INDEX story_terms_key;
+        CREATE INDEX story_terms_key_day ON story_terms (key, last_day, first_day, story);
+        """,
     ];
 
     public static int Latest => Scripts.Length;

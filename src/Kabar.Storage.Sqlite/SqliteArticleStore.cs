@@ -39,6 +39,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         try
         {
             connection.Open();
+
+            // A 256 MiB page cache (allocated as used) keeps the random-key indexes (LSH bands, story postings) in
+            // memory; without it ingest slowed with every 10k articles stored (docs/benchmarks.md).
             Execute(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
                 + " PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
             Migrate(connection, path);
@@ -151,18 +154,23 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(keys);
         var shared = new Dictionary<long, int>();
-        SqliteCommand postings = Command("""
-            SELECT t.story FROM story_terms t JOIN stories s ON s.id = t.story
-            WHERE t.key = $key AND ($from IS NULL OR s.last_day IS NULL OR (s.last_day >= $from AND s.first_day <= $to))
-            ORDER BY t.rowid DESC LIMIT $n
-            """);
+        // The stories updated most recently among those whose days overlap the article's window. The index on
+        // (key, last_day, first_day, story) covers the query, so only in-window postings are read, never the key's
+        // whole history.
+        SqliteCommand postings = day is null
+            ? Command("SELECT story FROM story_terms WHERE key = $key ORDER BY rowid DESC LIMIT $n")
+            : Command("SELECT story FROM story_terms WHERE key = $key AND last_day >= $from AND first_day <= $to ORDER BY rowid DESC LIMIT $n");
         foreach (long key in keys)
         {
             postings.Parameters.Clear();
             Bind(postings, "$key", key);
-            Bind(postings, "$from", Day(day?.AddDays(-windowDays)));
-            Bind(postings, "$to", Day(day?.AddDays(windowDays)));
             Bind(postings, "$n", PostingsPerKey);
+            if (day is { } d)
+            {
+                Bind(postings, "$from", Day(d.AddDays(-windowDays)));
+                Bind(postings, "$to", Day(d.AddDays(windowDays)));
+            }
+
             using SqliteDataReader reader = postings.ExecuteReader();
             while (reader.Read())
             {
@@ -297,9 +305,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         Bind(command, "$centroid", CentroidCodec.Encode(state.Centroid));
         command.ExecuteNonQuery();
 
-        SqliteCommand terms = Command("INSERT INTO story_terms (key, story) VALUES ($key, $story)", own);
+        SqliteCommand terms = Command("INSERT INTO story_terms (key, story, first_day, last_day) VALUES ($key, $story, $first, $last)", own);
         SqliteParameter key = terms.Parameters.Add("$key", SqliteType.Integer);
         terms.Parameters.AddWithValue("$story", story);
+        terms.Parameters.AddWithValue("$first", Day(state.FirstDay) ?? UndatedFirst);
+        terms.Parameters.AddWithValue("$last", Day(state.LastDay) ?? UndatedLast);
         foreach (long k in assignment.IndexKeys)
         {
             key.Value = k;
@@ -407,6 +417,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     /// <summary>Stories read per index key when looking for an article's story.</summary>
     public const int PostingsPerKey = 32;
+
+    // The days an undated story's postings span: all of them (migration 3 uses the same values).
+    private const string UndatedFirst = "0000-01-01", UndatedLast = "9999-12-31";
 
     // Commands are prepared once per connection and reused, parameters cleared: the look-ups run for every article.
     // A command must not be asked for again while a reader of it is open.

@@ -70,6 +70,47 @@ public sealed class StoryGroupingTests : IDisposable
     }
 
     [Fact]
+    public void FindStories_SeesAStoryWhileItsLatestDayIsInTheWindow_AndUndatedStoriesAlways()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        IngestThree(ingester);  // the flood (story 1) runs 03-03 to 03-04
+        IngestResult undated = ingester.Ingest(new ArticleSource("undated.txt", Outlet: "Kabar Sukamaju"), Bytes("""
+            Persija Tundukkan Persib di Stadion Utama
+            Persija Jakarta mengalahkan Persib Bandung dua gol tanpa balas dalam laga lanjutan liga di Stadion Utama.
+            Gol pertama dicetak pada menit ke tujuh belas melalui sundulan kapten tim dari sepak pojok.
+            Pelatih Persib mengakui timnya kesulitan membongkar pertahanan rapat tuan rumah sepanjang babak kedua.
+            """));
+        Assert.True(undated.StartedStory);
+        long[] floodKeys = Keys(1), strikeKeys = Keys(2);
+
+        IReadOnlyList<long> Found(long[] keys, DateOnly? day) => [.. store.FindStories(keys, day, 14, 16).Select(s => s.Id!.Value)];
+        Assert.Contains(1L, Found(floodKeys, new DateOnly(2025, 3, 18)));  // 14 days after the story's last day
+        Assert.DoesNotContain(1L, Found(floodKeys, new DateOnly(2025, 3, 19)));
+        Assert.DoesNotContain(1L, Found(floodKeys, new DateOnly(2025, 2, 16)));
+        Assert.Contains(1L, Found(floodKeys, null));
+        Assert.Contains(undated.Story!.Value, Found(Keys(undated.Story!.Value), new DateOnly(2031, 1, 1)));
+        Assert.Contains(2L, Found(strikeKeys, new DateOnly(2025, 3, 10)));
+    }
+
+    private long[] Keys(long story)
+    {
+        using var connection = new SqliteConnection($"Data Source={DbPath}");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = $"SELECT key FROM story_terms WHERE story = {story}";
+        using SqliteDataReader reader = command.ExecuteReader();
+        var keys = new List<long>();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetInt64(0));
+        }
+
+        Assert.NotEmpty(keys);
+        return [.. keys];
+    }
+
+    [Fact]
     public void Ingest_ExactCopyJoinsItsOriginalsStory()
     {
         using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
