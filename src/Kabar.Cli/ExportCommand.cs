@@ -9,12 +9,6 @@ namespace Kabar.Cli;
 /// <summary><c>kabar export --format jsonl|csv [--output FILE]</c>: every stored article with its duplicate cluster and story.</summary>
 internal static class ExportCommand
 {
-    private static readonly JsonSerializerOptions s_jsonl = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private static readonly string[] s_columns =
     [
         "id", "origin", "external_id", "url", "title", "outlet", "published", "language", "duplicate_cluster", "duplicate_of",
@@ -46,7 +40,7 @@ internal static class ExportCommand
 
                     foreach (ExportedArticle a in store.Export())
                     {
-                        writer.Write(csv ? CsvLine(a) : JsonSerializer.Serialize(a, s_jsonl) + "\n");
+                        writer.Write(csv ? CsvLine(a) : JsonSerializer.Serialize(a, JsonOptions.Lines) + "\n");
                         count++;
                     }
 

@@ -12,4 +12,11 @@ internal static class JsonOptions
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>One line, snake_case, non-ASCII letters as themselves: JSON Lines for export and extract.</summary>
+    public static readonly JsonSerializerOptions Lines = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }

@@ -9,6 +9,7 @@ internal static class KabarCommand
     {
         var root = new RootCommand("Kabar: which news articles tell the same story, who copied whom, and what differs.");
         root.Subcommands.Add(CompareCommand.Create(output, error));
+        root.Subcommands.Add(ExtractCommand.Create(output, error));
         root.Subcommands.Add(IngestCommand.Create(output, error, standardInput ?? Console.OpenStandardInput));
         root.Subcommands.Add(StoriesCommand.Create(output, error));
         root.Subcommands.Add(StoryCommand.Create(output, error));
@@ -19,6 +20,7 @@ internal static class KabarCommand
         eval.Subcommands.Add(EvalAlignmentCommand.Create(output, error));
         eval.Subcommands.Add(EvalSimilarityCommand.Create(output, error));
         eval.Subcommands.Add(EvalDedupCommand.Create(output, error));
+        eval.Subcommands.Add(EvalExtractionCommand.Create(output, error));
         root.Subcommands.Add(eval);
 
         ParseResult parsed = root.Parse(args);

@@ -1,15 +1,15 @@
 namespace Kabar.Ingest;
 
-/// <summary>Reads a file's bytes within <see cref="Limits.MaxDocumentBytes"/>; a failure is one line naming the file and the reason.</summary>
+/// <summary>Reads a file's bytes within a size limit (<see cref="Limits.MaxDocumentBytes"/> unless told); a failure is one line naming the file and the reason.</summary>
 public static class RawFile
 {
-    public static (byte[]? Raw, string? Problem) Read(string path)
+    public static (byte[]? Raw, string? Problem) Read(string path, int limit = Limits.MaxDocumentBytes)
     {
         try
         {
             long length = new FileInfo(path).Length;
-            return length > Limits.MaxDocumentBytes
-                ? (null, $"{path}: {ErrorMessages.TooLarge(length, Limits.MaxDocumentBytes)}")
+            return length > limit
+                ? (null, $"{path}: {ErrorMessages.TooLarge(length, limit)}")
                 : (File.ReadAllBytes(path), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
