@@ -85,6 +85,7 @@ internal static class ExtractCommand
             raw = expanded.Value;
         }
 
-        return HtmlExtractor.Extract(raw, path, url);
+        Result<ExtractedPage> page = HtmlExtractor.Extract(raw, url);
+        return page.IsSuccess ? page : Result<ExtractedPage>.Failure(page.Rejection.Reason, $"{path}: {page.Rejection.Message}");
     }
 }

@@ -5,6 +5,7 @@ using Kabar.Ingest;
 using Kabar.Pipeline;
 using Kabar.Storage;
 using Kabar.Storage.Sqlite;
+using Kabar.Web.Html;
 
 namespace Kabar.Cli;
 
@@ -25,7 +26,7 @@ internal static class IngestCommand
 
     public static Command Create(TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files (.txt, .jsonl), directories, or - for standard input.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files (.txt; .html, .htm, gzipped or not; .jsonl with text or html), directories, or - for standard input.", Arity = ArgumentArity.OneOrMore };
         Option<string> db = DatabaseOption.Create();
         var showStories = new Option<bool>("--stories") { Description = "Then list the stories the inputs belong to, newest first." };
         var command = new Command("ingest", "Store articles (raw bytes, cleaned text, metadata), mark exact and near duplicates, group them into stories.") { paths, db, showStories };
@@ -33,7 +34,7 @@ internal static class IngestCommand
         {
             return DatabaseOption.WithStore(parsed.GetValue(db)!, error, store =>
             {
-                var ingester = new Ingester(NewsPipeline.Default, store);
+                var ingester = new Ingester(NewsPipeline.Default, store, pages: HtmlPages.Default);
                 var counts = new Dictionary<IngestOutcome, int>();
                 var pending = new List<IngestResult>();
                 HashSet<long> created = [], updated = [], touched = [];

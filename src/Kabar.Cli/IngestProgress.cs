@@ -28,7 +28,7 @@ internal sealed class IngestProgress(TextWriter error, long totalBytes, bool ter
         double rate = stored / Math.Max(elapsed.TotalSeconds, 1e-3);
         if (!terminal)
         {
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kabar: {stored} articles stored, {rate:0} articles/s"));
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kabar: progress: {stored} articles stored, {rate:0} articles/s"));
             return;
         }
 

@@ -2,18 +2,22 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kabar.Storage;
+using Kabar.Web;
 
 namespace Kabar.Ingest;
 
 /// <summary>
-/// Reads articles from paths: a <c>.txt</c> file is one article (a <c>.json</c> file of the same name beside it may
-/// give url, title, outlet, published); a <c>.jsonl</c> file holds one article a line (fields id, url, title, text,
-/// outlet, published; other fields kept); a directory is read recursively in ordinal path order; <c>-</c> is standard
-/// input, JSONL when it starts with '{', otherwise one article. Problems become items, so the rest is still read.
+/// Reads articles from paths: a <c>.txt</c> file is one article and an <c>.html</c> or <c>.htm</c> file (gzipped or
+/// not) one web page (a <c>.json</c> file of the same name beside either may give url, title, outlet, published); a
+/// <c>.jsonl</c> file holds one article a line (fields id, url, title, outlet, published, and text or html; other
+/// fields kept); a directory is read recursively in ordinal path order; <c>-</c> is standard input, JSONL when it
+/// starts with '{', otherwise one article. Problems become items, so the rest is still read.
 /// </summary>
 public sealed class InputReader(Func<Stream> standardInput)
 {
-    private static readonly string[] s_known = ["id", "url", "title", "text", "outlet", "published"];
+    private static readonly string[] s_known = ["id", "url", "title", "text", "html", "outlet", "published"];
+
+    private static readonly string[] s_pageEndings = [".html", ".htm", ".html.gz", ".htm.gz"];
 
     /// <summary>Every article and problem of <paramref name="paths"/>, in order.</summary>
     public IEnumerable<InputItem> Read(IEnumerable<string> paths)
@@ -35,7 +39,7 @@ public sealed class InputReader(Func<Stream> standardInput)
     private IEnumerable<InputItem> ReadDirectory(string directory)
     {
         IEnumerable<string> files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+            .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || IsPage(f))
             .Order(StringComparer.Ordinal);
         return files.SelectMany(ReadFile);
     }
@@ -47,29 +51,57 @@ public sealed class InputReader(Func<Stream> standardInput)
             return ReadJsonl(path, () => File.OpenRead(path));
         }
 
-        return [ReadText(path)];
+        return [IsPage(path) ? ReadPage(path) : ReadText(path)];
     }
 
     private static InputItem ReadText(string path)
     {
         (byte[]? raw, string? unreadable) = RawFile.Read(path);
+        return raw is null ? InputItem.Error(unreadable!) : WithSidecar(path, raw, ArticleFormat.Text, path);
+    }
+
+    private static bool IsPage(string path) => s_pageEndings.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    // A page is stored as its HTML: a gzipped file is expanded first (within the page limit).
+    private static InputItem ReadPage(string path)
+    {
+        (byte[]? raw, string? unreadable) = RawFile.Read(path, Limits.MaxPageBytes);
         if (raw is null)
         {
             return InputItem.Error(unreadable!);
         }
 
+        if (Gzip.IsGzip(raw))
+        {
+            Result<byte[]> expanded = Gzip.Expand(raw, path);
+            if (!expanded.IsSuccess)
+            {
+                return InputItem.Error(expanded.Rejection.Message);
+            }
+
+            raw = expanded.Value;
+        }
+
+        string stem = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+        return WithSidecar(path, raw, ArticleFormat.Html, stem);
+    }
+
+    // "a.txt", "a.html" and "a.html.gz" take their metadata from "a.json" when it exists.
+    private static InputItem WithSidecar(string path, byte[] raw, ArticleFormat format, string stem)
+    {
         try
         {
-            string sidecar = Path.ChangeExtension(path, ".json");
+            string sidecar = Path.ChangeExtension(stem, ".json");
+            var plain = new ArticleSource(path, Format: format);
             if (!File.Exists(sidecar))
             {
-                return InputItem.Article(new ArticleSource(path), raw);
+                return InputItem.Article(plain, raw);
             }
 
             (JsonObject? fields, string? problem) = ParseObject(File.ReadAllText(sidecar));
             return fields is null
-                ? InputItem.Article(new ArticleSource(path), raw) with { Problem = $"{sidecar}: ignored: {problem}" }
-                : InputItem.Article(Source(path, fields), raw);
+                ? InputItem.Article(plain, raw) with { Problem = $"{sidecar}: ignored: {problem}" }
+                : InputItem.Article(Source(path, fields) with { Format = format }, raw);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -136,13 +168,15 @@ public sealed class InputReader(Func<Stream> standardInput)
                 continue;
             }
 
-            if (fields["text"] is not JsonValue textValue || !textValue.TryGetValue(out string? text) || string.IsNullOrWhiteSpace(text))
+            // A line carries the article's text, or the web page it is in.
+            (string? text, ArticleFormat format) = StringField(fields, "text") is { } t ? (t, ArticleFormat.Text) : (StringField(fields, "html"), ArticleFormat.Html);
+            if (text is null)
             {
-                yield return InputItem.Error($"{origin}: no \"text\" string");
+                yield return InputItem.Error($"{origin}: no \"text\" or \"html\" string");
                 continue;
             }
 
-            yield return InputItem.Article(Source(origin, fields), Encoding.UTF8.GetBytes(text));
+            yield return InputItem.Article(Source(origin, fields) with { Format = format }, Encoding.UTF8.GetBytes(text));
         }
     }
 
@@ -158,9 +192,12 @@ public sealed class InputReader(Func<Stream> standardInput)
         }
     }
 
+    private static string? StringField(JsonObject fields, string name) =>
+        fields[name] is JsonValue v && v.TryGetValue(out string? s) && !string.IsNullOrWhiteSpace(s) ? s : null;
+
     private static ArticleSource Source(string origin, JsonObject fields)
     {
-        string? Field(string name) => fields[name] is JsonValue v && v.TryGetValue(out string? s) && !string.IsNullOrWhiteSpace(s) ? s : null;
+        string? Field(string name) => StringField(fields, name);
         var extra = new JsonObject();
         foreach ((string key, JsonNode? value) in fields.Where(f => !s_known.Contains(f.Key)))
         {

@@ -90,6 +90,13 @@ internal static class Migrations
         DROP INDEX story_terms_key;
         CREATE INDEX story_terms_key_day ON story_terms (key, last_day, first_day, story);
         """,
+
+        // 4: web pages: what the raw bytes are (the article is extracted again from them when needed) and the charset
+        // the server declared.
+        """
+        ALTER TABLE articles ADD COLUMN format TEXT NOT NULL DEFAULT 'text';
+        ALTER TABLE articles ADD COLUMN charset TEXT;
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -115,7 +115,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         {
             var page = new List<StoredArticle>(Page);
             SqliteCommand command = Command("""
-                SELECT id, origin, external_id, url, title, outlet, published, extra_json, raw, coalesce(duplicate_of, near_of), duplicate_of IS NOT NULL, story_id
+                SELECT id, origin, external_id, url, title, outlet, published, extra_json, raw, coalesce(duplicate_of, near_of), duplicate_of IS NOT NULL, story_id,
+                       format, charset
                 FROM articles WHERE id > $id ORDER BY id LIMIT $page
                 """);
             Bind(command, "$id", id);
@@ -128,7 +129,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
                     long? Number(int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
                     page.Add(new StoredArticle(
                         reader.GetInt64(0),
-                        new ArticleSource(reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), Text(7)),
+                        new ArticleSource(reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), Text(7),
+                            Enum.Parse<ArticleFormat>(reader.GetString(12), ignoreCase: true), Text(13)),
                         (byte[])reader[8], Number(9), reader.GetBoolean(10), Number(11)));
                 }
             }
@@ -240,15 +242,17 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         SqliteCommand command = Command(transaction: own, sql: """
             INSERT INTO articles (ingest_key, origin, external_id, url, title, outlet, published, language, encoding,
                                   content_hash, duplicate_of, near_of, near_kind, similarity, cluster, story,
-                                  sentences, text, extra_json, raw, story_id, story_score, story_reason)
+                                  sentences, text, extra_json, raw, story_id, story_score, story_reason, format, charset)
             VALUES ($key, $origin, $external, $url, $title, $outlet, $published, $language, $encoding,
                     $content, $duplicate, $near, $nearKind, $similarity, coalesce($cluster, (SELECT coalesce(max(id), 0) + 1 FROM articles)),
                     $story, $sentences, $text, $extra, $raw,
-                    coalesce($storyId, (SELECT coalesce(max(id), 0) + 1 FROM articles)), $storyScore, $storyReason)
+                    coalesce($storyId, (SELECT coalesce(max(id), 0) + 1 FROM articles)), $storyScore, $storyReason, $format, $charset)
             RETURNING id
             """);
         Bind(command, "$key", article.IngestKey);
         Bind(command, "$origin", s.Origin);
+        Bind(command, "$format", s.Format.ToString().ToLowerInvariant());
+        Bind(command, "$charset", s.Charset);
         Bind(command, "$external", s.ExternalId);
         Bind(command, "$url", s.Url);
         Bind(command, "$title", s.Title ?? a.Metadata.Title);

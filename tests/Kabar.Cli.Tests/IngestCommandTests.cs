@@ -49,7 +49,7 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Equal(3, lines.Length);
         Assert.StartsWith($"kabar: {jsonl}:2: malformed JSON", lines[0]);
         Assert.Equal($"kabar: {jsonl}:3: not a JSON object", lines[1]);
-        Assert.Equal($"kabar: {jsonl}:4: no \"text\" string", lines[2]);
+        Assert.Equal($"kabar: {jsonl}:4: no \"text\" or \"html\" string", lines[2]);
 
         using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
         connection.Open();

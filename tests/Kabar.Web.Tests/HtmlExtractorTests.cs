@@ -8,7 +8,7 @@ public class HtmlExtractorTests
 {
     private static ExtractedPage Extract(string html, string? url = null)
     {
-        Result<ExtractedPage> result = HtmlExtractor.Extract(Encoding.UTF8.GetBytes(html), "page.html", url);
+        Result<ExtractedPage> result = HtmlExtractor.Extract(Encoding.UTF8.GetBytes(html), url);
         Assert.True(result.IsSuccess, result.Rejection?.Message);
         return result.Value;
     }
@@ -97,7 +97,7 @@ public class HtmlExtractorTests
     {
         byte[] page = [.. Encoding.ASCII.GetBytes("<html><head><meta charset=\"windows-1252\"></head><body><p>Caf"), 0xE9,
             .. Encoding.ASCII.GetBytes(" owners in Meridia reopened on Tuesday after the strike by dock workers ended.</p></body></html>")];
-        Result<ExtractedPage> result = HtmlExtractor.Extract(page, "old.html");
+        Result<ExtractedPage> result = HtmlExtractor.Extract(page);
         Assert.Equal(("windows-1252", true), (result.Value!.Encoding, result.Value.Text.StartsWith("Café owners", StringComparison.Ordinal)));
     }
 
@@ -105,18 +105,18 @@ public class HtmlExtractorTests
     public void Extract_UndeclaredInvalidUtf8_FallsBackToWindows1252_AndAHeaderCharsetWins()
     {
         byte[] page = [.. Encoding.ASCII.GetBytes("<p>Na"), 0xEF, .. Encoding.ASCII.GetBytes("ve dock workers in Meridia ended a nine-day strike on Tuesday.</p>")];
-        Assert.Equal("windows-1252", HtmlExtractor.Extract(page, "p.html").Value!.Encoding);
+        Assert.Equal("windows-1252", HtmlExtractor.Extract(page).Value!.Encoding);
 
         byte[] utf8 = Encoding.UTF8.GetBytes("<meta charset=\"iso-8859-1\"><p>Warga Sukamaju mengungsi ke balai desa setelah banjir besar – kata petugas.</p>");
-        ExtractedPage fromHeader = HtmlExtractor.Extract(utf8, "p.html", charset: HtmlDecoding.CharsetOf("text/html; charset=UTF-8")).Value!;
+        ExtractedPage fromHeader = HtmlExtractor.Extract(utf8, charset: HtmlDecoding.CharsetOf("text/html; charset=UTF-8")).Value!;
         Assert.Contains("banjir besar – kata", fromHeader.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Extract_PageWithoutArticle_IsRejectedNamingThePage()
     {
-        Result<ExtractedPage> result = HtmlExtractor.Extract(Encoding.UTF8.GetBytes("<html><body><nav><a href='/'>Beranda</a></nav><script>x()</script></body></html>"), "kosong.html");
-        Assert.Equal((RejectionReason.NoContent, "kosong.html: no article text found in the page"), (result.Rejection!.Reason, result.Rejection.Message));
+        Result<ExtractedPage> result = HtmlExtractor.Extract(Encoding.UTF8.GetBytes("<html><body><nav><a href='/'>Beranda</a></nav><script>x()</script></body></html>"));
+        Assert.Equal((RejectionReason.NoContent, "no article text found in the page"), (result.Rejection!.Reason, result.Rejection.Message));
     }
 
     [Fact]

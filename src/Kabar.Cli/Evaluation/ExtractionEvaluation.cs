@@ -48,7 +48,7 @@ internal static class ExtractionEvaluation
             return ("", page.Rejection.Message);
         }
 
-        Result<ExtractedPage> extracted = HtmlExtractor.Extract(page.Value, file, url);
-        return extracted.IsSuccess ? (extracted.Value.Text, null) : ("", extracted.Rejection.Message);
+        Result<ExtractedPage> extracted = HtmlExtractor.Extract(page.Value, url);
+        return extracted.IsSuccess ? (extracted.Value.Text, null) : ("", $"{file}: {extracted.Rejection.Message}");
     }
 }

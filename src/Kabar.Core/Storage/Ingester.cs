@@ -68,6 +68,7 @@ public sealed class Ingester
     public const int MaxCandidates = 64;
 
     private readonly NewsPipeline _pipeline;
+    private readonly IPageExtractor? _pages;
     private readonly IArticleStore _store;
     private readonly StoryMatcher _matcher;
     private readonly CorpusStatistics _statistics;
@@ -75,11 +76,16 @@ public sealed class Ingester
 
     /// <summary>Loads the corpus statistics saved in <paramref name="store"/> and counts what was stored after them
     /// (by another process, or before a crash); a database from before stories gets its stories here.</summary>
-    public Ingester(NewsPipeline pipeline, IArticleStore store, StoryMatcher? matcher = null)
+    /// <param name="pipeline">Turns article text into an <see cref="Article"/>.</param>
+    /// <param name="store">Where articles are kept.</param>
+    /// <param name="matcher">Story grouping (default <see cref="StoryMatcher.Default"/>).</param>
+    /// <param name="pages">Extracts articles from web pages; without one, pages are rejected.</param>
+    public Ingester(NewsPipeline pipeline, IArticleStore store, StoryMatcher? matcher = null, IPageExtractor? pages = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(store);
         _pipeline = pipeline;
+        _pages = pages;
         _store = store;
         _matcher = matcher ?? StoryMatcher.Default;
         (byte[]? data, _counted) = store.LoadStatistics();
@@ -99,7 +105,20 @@ public sealed class Ingester
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(raw);
         string key = ArticleHashes.IngestKey(source, raw);
-        Result<Article> processed = _pipeline.Process(source.Origin, raw);
+        Result<Article> processed;
+        if (source.Format == ArticleFormat.Html)
+        {
+            // The page is kept as it came; the article extracted from it is what the pipeline reads.
+            Result<PageArticle> page = _pages?.Extract(source, raw)
+                ?? Result<PageArticle>.Failure(RejectionReason.Undecodable, $"{source.Origin}: a web page, and no page extractor was given");
+            processed = page.IsSuccess ? _pipeline.Process(source.Origin, page.Value.Text, page.Value.Encoding) : Result<Article>.Failure(page.Rejection);
+            source = page.IsSuccess ? page.Value.Source : source;
+        }
+        else
+        {
+            processed = _pipeline.Process(source.Origin, raw);
+        }
+
         if (!processed.IsSuccess)
         {
             return new PreparedInput(source, raw, key, processed, "", [], [], null);

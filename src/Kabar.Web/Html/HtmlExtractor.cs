@@ -8,17 +8,16 @@ public sealed record ExtractedPage(string Text, PageMetadata Metadata, string En
 /// <summary>Extracts the article and its metadata from a web page's bytes. Thread-safe.</summary>
 public static class HtmlExtractor
 {
-    /// <summary>The article of the page, or why there is none.</summary>
+    /// <summary>The article of the page, or why there is none (the message does not name the page; callers do).</summary>
     /// <param name="raw">The page's bytes, already decompressed.</param>
-    /// <param name="origin">File or address, for messages.</param>
     /// <param name="url">The page's address when known (for the site name and, as a last resort, the date).</param>
     /// <param name="charset">The charset the HTTP response declared, if any.</param>
-    public static Result<ExtractedPage> Extract(byte[] raw, string origin, string? url = null, string? charset = null)
+    public static Result<ExtractedPage> Extract(byte[] raw, string? url = null, string? charset = null)
     {
         ArgumentNullException.ThrowIfNull(raw);
         if (raw.Length > Limits.MaxPageBytes)
         {
-            return Result<ExtractedPage>.Failure(RejectionReason.TooLarge, $"{origin}: page of {raw.Length:N0} bytes is over the {Limits.MaxPageBytes:N0}-byte limit");
+            return Result<ExtractedPage>.Failure(RejectionReason.TooLarge, $"page of {raw.Length:N0} bytes is over the {Limits.MaxPageBytes:N0}-byte limit");
         }
 
         (string html, string encoding) = HtmlDecoding.Decode(raw, charset);
@@ -27,7 +26,7 @@ public static class HtmlExtractor
         PageMetadata metadata = PageMetadataReader.Read(document, url);
         string text = MainContent.Extract(document);
         return text.Length == 0
-            ? Result<ExtractedPage>.Failure(RejectionReason.NoContent, $"{origin}: no article text found in the page")
+            ? Result<ExtractedPage>.Failure(RejectionReason.NoContent, "no article text found in the page")
             : Result<ExtractedPage>.Success(new ExtractedPage(text, metadata, encoding));
     }
 }
