@@ -8,7 +8,7 @@ namespace Kabar.Ingest;
 
 /// <summary>
 /// Reads articles from paths: a <c>.txt</c> file is one article and an <c>.html</c> or <c>.htm</c> file (gzipped or
-/// not) one web page (a <c>.json</c> file of the same name beside either may give url, title, outlet, published); a
+/// not) one web page, and a <c>.warc</c> or <c>.warc.gz</c> file every HTML page it archived (a <c>.json</c> file of the same name beside either may give url, title, outlet, published); a
 /// <c>.jsonl</c> file holds one article a line (fields id, url, title, outlet, published, and text or html; other
 /// fields kept); a directory is read recursively in ordinal path order; <c>-</c> is standard input, JSONL when it
 /// starts with '{', otherwise one article. Problems become items, so the rest is still read.
@@ -39,7 +39,7 @@ public sealed class InputReader(Func<Stream> standardInput)
     private IEnumerable<InputItem> ReadDirectory(string directory)
     {
         IEnumerable<string> files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || IsPage(f))
+            .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || IsPage(f) || WarcReader.IsWarc(f))
             .Order(StringComparer.Ordinal);
         return files.SelectMany(ReadFile);
     }
@@ -49,6 +49,11 @@ public sealed class InputReader(Func<Stream> standardInput)
         if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
         {
             return ReadJsonl(path, () => File.OpenRead(path));
+        }
+
+        if (WarcReader.IsWarc(path))
+        {
+            return WarcReader.Read(path);
         }
 
         return [IsPage(path) ? ReadPage(path) : ReadText(path)];
