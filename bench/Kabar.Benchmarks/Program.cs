@@ -16,5 +16,10 @@ if (args is ["lookup", .. var lookupArgs])
     return LookupLatency.Run(lookupArgs);
 }
 
+if (args is ["web", .. var webArgs])
+{
+    return WebThroughput.Run(webArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TextBenchmarks).Assembly).Run(args);
 return 0;
