@@ -11,6 +11,7 @@ internal static class KabarCommand
         root.Subcommands.Add(CompareCommand.Create(output, error));
         root.Subcommands.Add(ExtractCommand.Create(output, error));
         root.Subcommands.Add(IngestCommand.Create(output, error, standardInput ?? Console.OpenStandardInput));
+        root.Subcommands.Add(WatchCommand.Create(output, error));
         root.Subcommands.Add(StoriesCommand.Create(output, error));
         root.Subcommands.Add(StoryCommand.Create(output, error));
         root.Subcommands.Add(DupsCommand.Create(output, error));

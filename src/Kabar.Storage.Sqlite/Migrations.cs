@@ -97,6 +97,23 @@ internal static class Migrations
         ALTER TABLE articles ADD COLUMN format TEXT NOT NULL DEFAULT 'text';
         ALTER TABLE articles ADD COLUMN charset TEXT;
         """,
+
+        // 5: watched feeds: the validators for conditional requests, and the items already taken (so a restart
+        // fetches nothing twice).
+        """
+        CREATE TABLE feeds (
+            url            TEXT PRIMARY KEY,
+            etag           TEXT,
+            last_modified  TEXT
+        );
+        CREATE TABLE feed_items (
+            feed        TEXT NOT NULL,
+            item        TEXT NOT NULL,
+            article_id  INTEGER,
+            outcome     TEXT NOT NULL,
+            PRIMARY KEY (feed, item)
+        );
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -20,6 +20,13 @@ public static class HtmlExtractor
             return Result<ExtractedPage>.Failure(RejectionReason.TooLarge, $"page of {raw.Length:N0} bytes is over the {Limits.MaxPageBytes:N0}-byte limit");
         }
 
+        // UTF-16 pages carry NUL bytes legitimately; any other page with one is not text (an image, a PDF, garbage).
+        int nul = Array.IndexOf(raw, (byte)0);
+        if (nul >= 0 && !(raw.Length >= 2 && (raw[0], raw[1]) is (0xFF, 0xFE) or (0xFE, 0xFF)))
+        {
+            return Result<ExtractedPage>.Failure(RejectionReason.Binary, ErrorMessages.NulByte(nul));
+        }
+
         (string html, string encoding) = HtmlDecoding.Decode(raw, charset);
         var parser = new HtmlParser();
         using AngleSharp.Html.Dom.IHtmlDocument document = parser.ParseDocument(html);
