@@ -45,6 +45,7 @@ internal static class ExtractCommand
                         m.Site,
                         m.CanonicalUrl,
                         m.Language,
+                        m.NextPage,
                         page.Value.Encoding,
                         page.Value.Text,
                     }, JsonOptions.Lines));

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Kabar.Cli.Evaluation;
@@ -22,16 +21,6 @@ public class ExtractCommandTests
         </article><footer><p>Copyright Harbour Daily, all rights reserved, reproduction prohibited without permission.</p></footer></body></html>
         """;
 
-    private static byte[] Gzipped(string text)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        return output.ToArray();
-    }
 
     [Fact]
     public void Extract_PrintsTheArticleText()
@@ -48,7 +37,7 @@ public class ExtractCommandTests
     {
         using var dir = new TempDir();
         string path = Path.Combine(dir.Path, "port.html.gz");
-        File.WriteAllBytes(path, Gzipped(Page));
+        File.WriteAllBytes(path, Compression.Gzip(Page));
         (int exit, string output, _) = CliRunner.Run("extract", path, "--format", "json", "--url", "https://harbourdaily.example/2025/03/04/port");
         Assert.Equal(ExitCodes.Success, exit);
         JsonElement page = JsonDocument.Parse(output).RootElement;
@@ -65,7 +54,7 @@ public class ExtractCommandTests
         using var dir = new TempDir();
         string good = dir.File("good.html", Page), empty = dir.File("nav.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>");
         string bomb = Path.Combine(dir.Path, "bomb.html.gz");
-        File.WriteAllBytes(bomb, Gzipped(new string(' ', 25 * 1024 * 1024)));
+        File.WriteAllBytes(bomb, Compression.Gzip(new string(' ', 25 * 1024 * 1024)));
         string missing = Path.Combine(dir.Path, "missing.html");
         (int exit, string output, string error) = CliRunner.Run("extract", empty, good, bomb, missing);
         Assert.Equal(ExitCodes.Success, exit);
@@ -83,8 +72,8 @@ public class ExtractCommandTests
     {
         using var dir = new TempDir();
         Directory.CreateDirectory(Path.Combine(dir.Path, "html"));
-        File.WriteAllBytes(Path.Combine(dir.Path, "html", "a.html.gz"), Gzipped(Page));
-        File.WriteAllBytes(Path.Combine(dir.Path, "html", "b.html.gz"), Gzipped(Page));
+        File.WriteAllBytes(Path.Combine(dir.Path, "html", "a.html.gz"), Compression.Gzip(Page));
+        File.WriteAllBytes(Path.Combine(dir.Path, "html", "b.html.gz"), Compression.Gzip(Page));
         string truth = "Dock workers in Meridia ended a nine-day strike on Tuesday after the port operator agreed to a wage rise. " +
             "Container ships that had waited at anchor began unloading within hours, port officials said on Tuesday.";
         dir.File("ground-truth.json", JsonSerializer.Serialize(new Dictionary<string, object>

@@ -1,7 +1,7 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Kabar.Storage.Sqlite;
+using Kabar.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Kabar.Cli.Tests;
@@ -59,10 +59,7 @@ public sealed class IngestWebPagesTests : IDisposable
         string page = Page("Sungai Cikaret Meluap, Tujuh Desa Terendam", "2025-03-03T08:15:00+07:00", s_flood);
         Write("a/banjir.html", page);
         string gz = Path.Combine(_dir.Path, "a", "salinan.html.gz");
-        using (var gzip = new GZipStream(File.Create(gz), CompressionLevel.Fastest))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(Page("Tujuh Desa di Sukamaju Terendam Banjir", "2025-03-03T11:00:00+07:00", [.. s_flood.Take(2), "Warga diminta waspada."])));
-        }
+        File.WriteAllBytes(gz, Compression.Gzip(Page("Tujuh Desa di Sukamaju Terendam Banjir", "2025-03-03T11:00:00+07:00", [.. s_flood.Take(2), "Warga diminta waspada."])));
 
         Write("a/salinan.json", """{"outlet": "Kabar Timur", "id": "kt-17"}""");
 

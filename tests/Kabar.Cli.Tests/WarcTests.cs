@@ -1,8 +1,8 @@
-using System.IO.Compression;
 using System.Text;
 using Kabar.Ingest;
 using Kabar.Storage;
 using Kabar.Storage.Sqlite;
+using Kabar.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Kabar.Cli.Tests;
@@ -32,16 +32,6 @@ public sealed class WarcTests : IDisposable
     private static byte[] Http(string status, string headers, byte[] body) =>
         [.. Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\n{headers}\r\n"), .. body];
 
-    private static byte[] Gzip(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-        {
-            gzip.Write(data);
-        }
-
-        return output.ToArray();
-    }
 
     private static byte[] Chunked(byte[] body)
     {
@@ -60,7 +50,7 @@ public sealed class WarcTests : IDisposable
             Record("request", "https://warta.example/banjir", "GET /banjir HTTP/1.1\r\nHost: warta.example\r\n\r\n"u8.ToArray(), "application/http; msgtype=request", 2),
             Record("response", "https://warta.example/banjir", Http("200 OK", "Content-Type: text/html; charset=utf-8\r\n", Encoding.UTF8.GetBytes(Article)), id: 3),
             Record("response", "https://kabar.example/air", Http("200 OK",
-                "Content-Type: text/html; charset=windows-1252\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n", Chunked(Gzip(latin))), id: 4),
+                "Content-Type: text/html; charset=windows-1252\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n", Chunked(Compression.Gzip(latin))), id: 4),
             Record("response", "https://warta.example/logo.png", Http("200 OK", "Content-Type: image/png\r\n", [0x89, 0x50, 0x4E, 0x47]), id: 5),
             Record("response", "https://warta.example/lama", Http("301 Moved Permanently", "Location: /banjir\r\n", []), id: 6),
             Record("response", "https://warta.example/hilang", Http("404 Not Found", "Content-Type: text/html\r\n", "<p>tidak ada</p>"u8.ToArray()), id: 7),
@@ -72,7 +62,7 @@ public sealed class WarcTests : IDisposable
     public void Read_TakesTheHtmlResponses_DecodedFromTheirTransferAndContentEncodings()
     {
         string path = Path.Combine(_dir.Path, "crawl.warc.gz");
-        File.WriteAllBytes(path, [.. Crawl().SelectMany(Gzip)]);  // one gzip member a record
+        File.WriteAllBytes(path, [.. Crawl().SelectMany(Compression.Gzip)]);  // one gzip member a record
         List<InputItem> items = [.. WarcReader.Read(path)];
         Assert.All(items, i => Assert.Null(i.Problem));
         Assert.Equal(["https://warta.example/banjir", "https://kabar.example/air"], items.Select(i => i.Source!.Url));
@@ -106,7 +96,7 @@ public sealed class WarcTests : IDisposable
     public void Ingest_WarcGz_StoresItsPagesOnce_WithTheirAddresses()
     {
         string path = Path.Combine(_dir.Path, "crawl.warc.gz");
-        File.WriteAllBytes(path, [.. Crawl().SelectMany(Gzip)]);
+        File.WriteAllBytes(path, [.. Crawl().SelectMany(Compression.Gzip)]);
         string db = Path.Combine(_dir.Path, "kabar.db");
         (int exit, string output, string error) = CliRunner.Run("ingest", path, "--db", db);
         Assert.Equal((ExitCodes.Success, ""), (exit, error));

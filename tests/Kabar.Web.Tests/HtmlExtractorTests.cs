@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using System.Text;
+using Kabar.Testing;
 using Kabar.Web.Html;
 
 namespace Kabar.Web.Tests;
@@ -81,6 +81,22 @@ public class HtmlExtractorTests
     }
 
     [Fact]
+    public void Extract_MultiPageArticle_DropsThePager_AndSaysWhereItContinues()
+    {
+        ExtractedPage page = Extract("""
+            <html><body><article>
+            <p>Banjir merendam tujuh desa di Kabupaten Sukamaju setelah Sungai Cikaret meluap pada Senin dini hari.</p>
+            <p>Sebanyak dua ribu warga mengungsi ke balai desa dan masjid di dataran tinggi sejak Senin pagi.</p>
+            <div class="paging">Halaman <a href="?page=1">1</a> <a href="?page=2">2</a> <a href="?page=3">3</a> <a href="?page=2">Selanjutnya</a></div>
+            <p>Halaman 1 dari 3</p>
+            </article></body></html>
+            """, "https://warta.example/berita/banjir");
+        Assert.Equal(2, page.Text.Split('\n').Length);
+        Assert.Equal("https://warta.example/berita/banjir?page=2", page.Metadata.NextPage);
+        Assert.Null(Extract(Pages.Nested).Metadata.NextPage);
+    }
+
+    [Fact]
     public void Extract_BrokenJsonLd_FallsBackToMetaTags()
     {
         PageMetadata m = Extract("""
@@ -122,11 +138,11 @@ public class HtmlExtractorTests
     [Fact]
     public void Gzip_ExpandsAPage_AndStopsABombAtTheLimit()
     {
-        byte[] page = Compress(Encoding.UTF8.GetBytes(Pages.Nested));
+        byte[] page = Compression.Gzip(Encoding.UTF8.GetBytes(Pages.Nested));
         Assert.True(Gzip.IsGzip(page));
         Assert.Equal(Pages.Nested, Encoding.UTF8.GetString(Gzip.Expand(page, "p.html.gz").Value!));
 
-        byte[] bomb = Compress(new byte[3_000_000]);
+        byte[] bomb = Compression.Gzip(new byte[3_000_000]);
         Result<byte[]> stopped = Gzip.Expand(bomb, "bomb.gz", limit: 1_000_000);
         Assert.Equal((RejectionReason.TooLarge, "bomb.gz: expands past the 1,000,000-byte limit; not read"), (stopped.Rejection!.Reason, stopped.Rejection.Message));
 
@@ -137,14 +153,4 @@ public class HtmlExtractorTests
         Assert.StartsWith("broken.gz: corrupt gzip data", broken.Rejection.Message);
     }
 
-    private static byte[] Compress(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-        {
-            gzip.Write(data);
-        }
-
-        return output.ToArray();
-    }
 }

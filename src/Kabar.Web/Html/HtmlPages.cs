@@ -36,6 +36,7 @@ public sealed class HtmlPages : IPageExtractor
         Keep("published_from", source.Published is null ? page.PublishedFrom : null);
         Keep("page_language", page.Language);
         Keep("canonical_url", page.CanonicalUrl);
+        Keep("next_page", page.NextPage);
 
         ArticleSource completed = source with
         {

@@ -266,7 +266,7 @@ internal static partial class MainContent
     }
 
     // Lines that are page furniture even inside the article: link boxes, ad labels, prompts.
-    private static bool IsStory(string line) => !FurnitureLine().IsMatch(line) && !(line.Length < 60 && ShortFurniture().IsMatch(line));
+    private static bool IsStory(string line) => !FurnitureLine().IsMatch(line) && !(line.Length < 60 && (ShortFurniture().IsMatch(line) || Pagination().IsMatch(line)));
 
     private static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
 
@@ -281,6 +281,10 @@ internal static partial class MainContent
 
     [GeneratedRegex(@"^(you may also like|related( articles| stories| coverage)?|more (from|on|videos|stories)|must watch|just watched|replay|advertisement|subscribe|sign in|sign up|log in|follow us|share( this)?|click here|continue reading|story continues below|to read the full story|berita terkait|artikel terkait|terpopuler|bagikan|ikuti kami|tonton juga)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ShortFurniture();
+
+    // "Halaman 1 2 3 Selanjutnya", "1 2 3 Next »", "Halaman 2 dari 3", "Page 2 of 3": the pager of a multi-page article.
+    [GeneratedRegex(@"^(halaman|page)\s*:?\s*(\d+\s*)+((selanjutnya|berikutnya|next|»|›)\s*)*$|^(\d+\s+)+(selanjutnya|berikutnya|next)\s*[»›]?$|^(halaman|page) \d+ (dari|of) \d+$|^(halaman selanjutnya|halaman berikutnya|next page)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Pagination();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

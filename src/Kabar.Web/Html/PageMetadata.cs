@@ -14,9 +14,10 @@ namespace Kabar.Web.Html;
 /// <param name="Site">The outlet's name.</param>
 /// <param name="CanonicalUrl">The page's canonical address.</param>
 /// <param name="Language">Two-letter language code the page declares.</param>
+/// <param name="NextPage">Where the article continues, when it is split over pages ("Halaman selanjutnya").</param>
 public sealed record PageMetadata(
     string? Title, string? Published, string? PublishedFrom, string? Modified, IReadOnlyList<string> Authors, string? Site,
-    string? CanonicalUrl, string? Language);
+    string? CanonicalUrl, string? Language, string? NextPage = null);
 
 /// <summary>Reads <see cref="PageMetadata"/> from a parsed page: JSON-LD first, then meta tags, then the markup.</summary>
 internal static partial class PageMetadataReader
@@ -36,7 +37,8 @@ internal static partial class PageMetadataReader
             Authors(document, ld),
             site,
             Clean(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")) ?? Meta(document, "og:url") ?? url,
-            Language(document));
+            Language(document),
+            NextPage(document, url));
     }
 
     private static string? Title(IDocument document, JsonElement? ld, string?[] siteNames)
@@ -130,6 +132,19 @@ internal static partial class PageMetadataReader
         }
 
         return names;
+    }
+
+    // rel="next", else a link that says it leads to the next page of the article.
+    private static string? NextPage(IDocument document, string? url)
+    {
+        string? href = document.QuerySelector("link[rel=next], a[rel=next]")?.GetAttribute("href")
+            ?? document.QuerySelectorAll("a[href]").FirstOrDefault(a => NextPageLabel().IsMatch(Clean(a.TextContent) ?? ""))?.GetAttribute("href");
+        if (href is null || href.StartsWith('#') || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out Uri? page) && Uri.TryCreate(page, href, out Uri? next) ? next.AbsoluteUri : href;
     }
 
     private static string? Language(IDocument document)
@@ -250,6 +265,9 @@ internal static partial class PageMetadataReader
 
     [GeneratedRegex(@"^(by|oleh|penulis|reporter)\s*:?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ByPrefix();
+
+    [GeneratedRegex(@"^(halaman selanjutnya|halaman berikutnya|selanjutnya|berikutnya|next page|next)\s*[»›>]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex NextPageLabel();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
