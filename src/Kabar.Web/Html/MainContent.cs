@@ -17,7 +17,7 @@ internal static partial class MainContent
     private static readonly HashSet<string> s_neverContent = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button", "input",
-        "select", "textarea", "nav", "footer", "aside", "dialog", "menu", "link", "meta",
+        "select", "textarea", "nav", "footer", "aside", "dialog", "menu", "link", "meta", "figcaption",
     };
 
     private static readonly HashSet<string> s_blocks = new(StringComparer.OrdinalIgnoreCase)
@@ -203,7 +203,7 @@ internal static partial class MainContent
     {
         double density = LinkDensity(block);
         int length = Normalize(block.TextContent).Length;
-        return block.LocalName == "p" ? density > 0.8 || (density > 0.5 && length < 100) : density > 0.5 && length < 400;
+        return block.LocalName is "p" or "li" ? density > 0.8 || (density > 0.5 && length < 100) : density > 0.5 && length < 400;
     }
 
     // A <br> or <hr> breaks lines inside a paragraph; it does not make its parent a container of paragraphs.
@@ -276,7 +276,7 @@ internal static partial class MainContent
     [GeneratedRegex(@"(^|[\s_\-])(article|articlebody|article-?body|article-?content|story|story-?body|post-?content|entry-?content|main-?content|content|body-?text|text|detail|isi|konten)([\s_\-]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex LooksLikeContent();
 
-    [GeneratedRegex(@"^(baca juga|simak juga|lihat juga|baca selengkapnya|advertisement|iklan|scroll to continue|scroll untuk melanjutkan|read more|related:|see also)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(baca juga|simak juga|lihat juga|baca selengkapnya|advertisement|iklan|scroll to continue|scroll untuk melanjutkan|read more|related:|see also|citation:|this (document|article|material) is subject to copyright)", RegexOptions.IgnoreCase)]
     private static partial Regex FurnitureLine();
 
     [GeneratedRegex(@"^(you may also like|related( articles| stories| coverage)?|more (from|on|videos|stories)|must watch|just watched|replay|advertisement|subscribe|sign in|sign up|log in|follow us|share( this)?|click here|continue reading|story continues below|to read the full story|berita terkait|artikel terkait|terpopuler|bagikan|ikuti kami|tonton juga)\b", RegexOptions.IgnoreCase)]
