@@ -65,7 +65,7 @@ public class HtmlExtractorTests
     }
 
     [Fact]
-    public void Extract_DateFromTimeElement_ThenFromTheUrlOnlyAsALastResort()
+    public void Extract_DateFromTimeElement_ThenTheLead_ThenTheUrlOnlyAsALastResort()
     {
         const string Body = "<p>Dock workers in Meridia ended a nine-day strike on Tuesday after a wage deal was reached with the operator.</p>";
         PageMetadata timed = Extract($"<html><body><article><time datetime=\"2025-03-04\">4 Maret</time>{Body}</article></body></html>",
@@ -75,6 +75,10 @@ public class HtmlExtractorTests
         PageMetadata fromUrl = Extract($"<html><body>{Body}</body></html>", "https://www.example.id/2024/01/02/mogok").Metadata;
         Assert.Equal(("2024-01-02", "url"), (fromUrl.Published, fromUrl.PublishedFrom));
         Assert.Equal("example.id", fromUrl.Site);
+
+        PageMetadata fromDateline = Extract("<html><body><p>JAKARTA, Rabu (19/6/2024) 14:05 WIB - Dock workers in Meridia ended a nine-day strike after a wage deal.</p></body></html>",
+            "https://www.example.id/2024/01/02/mogok").Metadata;
+        Assert.Equal(("2024-06-19T14:05+07:00", "text"), (fromDateline.Published, fromDateline.PublishedFrom));
 
         PageMetadata none = Extract($"<html><body>{Body}</body></html>").Metadata;
         Assert.Equal((null, null), (none.Published, none.PublishedFrom));

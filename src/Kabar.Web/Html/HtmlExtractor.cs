@@ -32,8 +32,20 @@ public static class HtmlExtractor
         using AngleSharp.Html.Dom.IHtmlDocument document = parser.ParseDocument(html);
         PageMetadata metadata = PageMetadataReader.Read(document, url);
         string text = MainContent.Extract(document);
+
+        // The dateline or stamp in the article's lead ("JAKARTA, Rabu (19/6/2024) 14:05 WIB") outranks a date in the URL.
+        if (metadata.PublishedFrom is null or "url" && LeadDate(text) is { } lead)
+        {
+            metadata = metadata with { Published = lead, PublishedFrom = "text" };
+        }
         return text.Length == 0
             ? Result<ExtractedPage>.Failure(RejectionReason.NoContent, "no article text found in the page")
             : Result<ExtractedPage>.Success(new ExtractedPage(text, metadata, encoding));
+    }
+
+    private static string? LeadDate(string text)
+    {
+        string lead = string.Join('\n', text.Split('\n').Take(2));
+        return Kabar.Metadata.DateExtractor.Extract(lead).FirstOrDefault(d => d.Day is not null && !d.YearInferred)?.Iso;
     }
 }
