@@ -9,8 +9,9 @@ namespace Kabar.Web.Html;
 /// First the page loses what is never article: scripts, navigation, forms, and elements whose class, id or role
 /// names page furniture (share, related, comments, ads, "baca-juga") unless they also name content. Then every
 /// paragraph votes for its parent and, at half weight, its grandparent, by its length and commas; the container with
-/// the best vote, discounted by the share of its text inside links, is the article, together with siblings that
-/// scored well on their own. Inside it, link boxes ("Baca juga: …"), advertising labels and link lists are dropped.
+/// the best vote, discounted by the share of its text inside links, is the article, widened to an ancestor when the
+/// article is cut into several well-scored blocks, together with siblings that scored well on their own. Inside it,
+/// the headline, link boxes ("Baca juga: …"), advertising labels, link lists and the pager are dropped.
 /// </summary>
 internal static partial class MainContent
 {
@@ -89,7 +90,7 @@ internal static partial class MainContent
                 continue;
             }
 
-            double vote = 1 + text.Count(c => c is ',' or '，' or '、') + Math.Min(text.Length / 100.0, 3);
+            double vote = Vote(text);
             IElement? parent = paragraph.ParentElement, grandparent = parent?.ParentElement;
             if (parent is not null)
             {
@@ -126,9 +127,9 @@ internal static partial class MainContent
             }
         }
 
-        // A paragraph's votes reach two levels up; an article nested deeper (one wrapper per few paragraphs) is found
-        // by climbing to the highest mostly unlinked ancestor that
-        // holds another well-scored block and clearly more paragraph text (teasers and sidebars score low one by one).
+        // A paragraph's votes reach two levels up; an article nested deeper (one wrapper per few paragraphs) is found by
+        // climbing to the highest mostly unlinked ancestor that holds another well-scored block and clearly more
+        // paragraph text (teasers and sidebars score low one by one, so they do not pull the article into a sidebar).
         double bestScore = ranked[0].Score;
         for (IElement? ancestor = best.ParentElement; ancestor is not null && ancestor.LocalName != "body" && LinkDensity(ancestor) <= 0.25; ancestor = ancestor.ParentElement)
         {
@@ -158,8 +159,10 @@ internal static partial class MainContent
     }
 
     private static double ParagraphScore(IElement element) =>
-        element.QuerySelectorAll("p").Select(p => Normalize(p.TextContent)).Where(t => t.Length >= 25)
-            .Sum(t => 1 + t.Count(c => c == ',') + Math.Min(t.Length / 100.0, 3));
+        element.QuerySelectorAll("p").Select(p => Normalize(p.TextContent)).Where(t => t.Length >= 25).Sum(Vote);
+
+    // A paragraph's weight: one, one per comma (a sign of prose), and one per 100 characters up to three.
+    private static double Vote(string text) => 1 + text.Count(c => c is ',' or '，' or '、') + Math.Min(text.Length / 100.0, 3);
 
     private static double Prior(IElement element)
     {
