@@ -52,12 +52,18 @@ internal sealed class FeedWatcher(SqliteArticleStore store, Ingester ingester, P
                 store.MarkFeedItem(feed, item.Id, article, outcome);
             }
 
-            _ = outcome switch
+            if (outcome == "stored")
             {
-                "stored" => stored++,
-                "exact duplicate" or "near duplicate" or "already stored" => copies++,
-                _ => failed++,
-            };
+                stored++;
+            }
+            else if (outcome is "exact duplicate" or "near duplicate" or "already stored")
+            {
+                copies++;
+            }
+            else
+            {
+                failed++;
+            }
         }
 
         store.SaveFeedValidators(feed, response.ETag, response.LastModified);

@@ -11,7 +11,7 @@ namespace Kabar.Ingest;
 /// not) one web page, and a <c>.warc</c> or <c>.warc.gz</c> file every HTML page it archived (a <c>.json</c> file of the same name beside either may give url, title, outlet, published); a
 /// <c>.jsonl</c> file holds one article a line (fields id, url, title, outlet, published, and text or html; other
 /// fields kept); a directory is read recursively in ordinal path order; <c>-</c> is standard input, JSONL when it
-/// starts with '{', otherwise one article. Problems become items, so the rest is still read.
+/// starts with '{', a web page when it starts with '&lt;', otherwise one article. Problems become items, so the rest is still read.
 /// </summary>
 public sealed class InputReader(Func<Stream> standardInput)
 {
@@ -144,7 +144,8 @@ public sealed class InputReader(Func<Stream> standardInput)
         }
 
         buffered.CopyTo(all);
-        yield return InputItem.Article(new ArticleSource("-"), all.ToArray());
+        // A page piped in ("curl … | kabar ingest -") starts with '<'; text articles do not.
+        yield return InputItem.Article(new ArticleSource("-", Format: first == '<' ? ArticleFormat.Html : ArticleFormat.Text), all.ToArray());
     }
 
     private static IEnumerable<InputItem> ReadJsonl(string name, Func<Stream> open)

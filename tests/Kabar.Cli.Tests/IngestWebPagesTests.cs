@@ -107,5 +107,16 @@ public sealed class IngestWebPagesTests : IDisposable
         Assert.Contains("<nav>", Encoding.UTF8.GetString(store.QuarantinedRaw($"{path}:2")!), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Ingest_APagePipedIn_IsReadAsAPage()
+    {
+        (int exit, string output, _) = CliRunner.RunWithInput("\n" + Page("Banjir di Sukamaju", "2025-03-03", s_flood), "ingest", "-", "--db", Db);
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("1 new", output, StringComparison.Ordinal);
+        ExportedArticle stored = Stored().Single();
+        Assert.Equal(("Banjir di Sukamaju", "2025-03-03"), (stored.Title, stored.Published));
+        Assert.DoesNotContain("<p>", stored.Text, StringComparison.Ordinal);
+    }
+
     private string Write(string name, string text) => _dir.File(name, text);
 }

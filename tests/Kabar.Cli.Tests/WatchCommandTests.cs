@@ -107,4 +107,15 @@ public sealed class WatchCommandTests : IDisposable
         Assert.Equal($"{root}/rss: 6 items, 1 new: 1 stored, 0 copies or already stored, 0 failed\n", Watch("/rss").Out);
         Assert.Equal(1, _server.Hits("/gone"));
     }
+
+    [Fact]
+    public void Watch_RobotsTxtThatCannotBeRead_FetchesNothingFromTheHost()
+    {
+        _server.Set("/robots.txt", new Reply(503, "busy", "text/plain"));
+        _server.Set("/rss", new Reply(200, Rss(("g1", "/banjir", "")), "application/rss+xml"));
+        (int exit, _, string error) = Watch("/rss");
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Equal($"kabar: feed {_server.Root}/rss: robots.txt cannot be read (HTTP 503), so nothing is fetched from this host for now\n", error);
+        Assert.Equal(0, _server.Hits("/rss"));
+    }
 }

@@ -76,7 +76,13 @@ public sealed class PoliteFetcher(HttpClient client, FetchPolicy policy)
                 return FetchResult.Failed($"{url}: {current.Scheme} addresses are not fetched");
             }
 
-            if (!(await RobotsAsync(current, cancel)).Allows(current.PathAndQuery))
+            (RobotsRules? robots, string? unreadable) = await RobotsAsync(current, cancel);
+            if (robots is null)
+            {
+                return FetchResult.Failed($"{current}: robots.txt cannot be read ({unreadable}), so nothing is fetched from this host for now", transient: true);
+            }
+
+            if (!robots.Allows(current.PathAndQuery))
             {
                 return FetchResult.Failed($"{current}: disallowed by {current.GetLeftPart(UriPartial.Authority)}/robots.txt");
             }
@@ -223,20 +229,20 @@ public sealed class PoliteFetcher(HttpClient client, FetchPolicy policy)
         }
     }
 
-    private async Task<RobotsRules> RobotsAsync(Uri url, CancellationToken cancel)
+    // No robots.txt (4xx) allows everything; one that cannot be read (5xx, no answer) allows nothing, and is asked
+    // for again next time rather than remembered.
+    private async Task<(RobotsRules?, string?)> RobotsAsync(Uri url, CancellationToken cancel)
     {
         string authority = url.GetLeftPart(UriPartial.Authority);
         if (_robots.TryGetValue(authority, out RobotsRules? known))
         {
-            return known;
+            return (known, null);
         }
 
-        // No robots.txt (4xx) allows everything; one that cannot be read (5xx, network) allows nothing for now.
-        // Not cached then: the next request asks again.
-        (HttpResponseMessage? response, _) = await SendAsync(new Uri(authority + "/robots.txt"), null, null, cancel);
+        (HttpResponseMessage? response, string? problem) = await SendAsync(new Uri(authority + "/robots.txt"), null, null, cancel);
         if (response is null)
         {
-            return RobotsRules.DisallowAll;
+            return (null, problem);
         }
 
         using (response)
@@ -244,11 +250,16 @@ public sealed class PoliteFetcher(HttpClient client, FetchPolicy policy)
             int status = (int)response.StatusCode;
             if (status is >= 400 and < 500)
             {
-                return _robots.GetOrAdd(authority, RobotsRules.AllowAll);
+                return (_robots.GetOrAdd(authority, RobotsRules.AllowAll), null);
             }
 
-            (byte[]? body, _, _) = status == 200 ? await ReadCappedAsync(response, url, cancel) : (null, null, false);
-            return body is null ? RobotsRules.DisallowAll : _robots.GetOrAdd(authority, RobotsRules.Parse(System.Text.Encoding.UTF8.GetString(body), "kabar"));
+            if (status != 200)
+            {
+                return (null, $"HTTP {status}");
+            }
+
+            (byte[]? body, string? unread, _) = await ReadCappedAsync(response, url, cancel);
+            return body is null ? (null, unread) : (_robots.GetOrAdd(authority, RobotsRules.Parse(System.Text.Encoding.UTF8.GetString(body), "kabar")), null);
         }
     }
 }

@@ -12,8 +12,6 @@ public sealed class RobotsRules
 
     public static RobotsRules AllowAll { get; } = new([]);
 
-    public static RobotsRules DisallowAll { get; } = new([("/", false)]);
-
     public static RobotsRules Parse(string text, string agent)
     {
         ArgumentNullException.ThrowIfNull(text);
