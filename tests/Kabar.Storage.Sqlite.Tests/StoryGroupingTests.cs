@@ -2,34 +2,12 @@ using System.Text;
 using Kabar.Pipeline;
 using Kabar.Storage;
 using Microsoft.Data.Sqlite;
+using static Kabar.Testing.StoryTexts;
 
 namespace Kabar.Storage.Sqlite.Tests;
 
 public sealed class StoryGroupingTests : IDisposable
 {
-    // Reports written for these tests: two on one flood, one on a port strike.
-    private const string FloodA = """
-        Banjir Rendam Tujuh Desa di Kabupaten Sukamaju
-        Banjir merendam tujuh desa di Kabupaten Sukamaju setelah Sungai Cikaret meluap pada Senin dini hari.
-        Ketinggian air di permukiman warga mencapai satu setengah meter menurut badan penanggulangan bencana.
-        Sebanyak dua ribu warga mengungsi ke balai desa dan masjid di dataran tinggi.
-        Tanggul di Desa Karangsari jebol sekitar pukul dua pagi setelah hujan deras sejak Minggu sore.
-        """;
-
-    private const string FloodB = """
-        Sungai Cikaret Meluap, Ribuan Warga Sukamaju Mengungsi
-        Ribuan warga Kabupaten Sukamaju mengungsi karena banjir setelah Sungai Cikaret meluap.
-        Tanggul Desa Karangsari jebol dan air merendam permukiman hingga satu setengah meter.
-        Para pengungsi ditampung di balai desa dan masjid sementara tim penyelamat menyisir desa.
-        """;
-
-    private const string Strike = """
-        Pekerja Pelabuhan Meridia Akhiri Mogok Sembilan Hari
-        Ratusan pekerja pelabuhan Meridia mengakhiri pemogokan setelah perusahaan bongkar muat menyetujui kenaikan upah.
-        Kapal kontainer yang tertahan di dermaga mulai dilayani kembali pada Selasa pagi.
-        Serikat pekerja menyebut kesepakatan itu kemenangan bagi buruh pelabuhan di seluruh provinsi.
-        """;
-
     private readonly string _dir = Directory.CreateTempSubdirectory("kabar-stories-").FullName;
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using Kabar.Stories;
 using static Kabar.Core.Tests.Stories.StoryTestArticles;
+using static Kabar.Testing.StoryTexts;
 
 namespace Kabar.Core.Tests.Stories;
 
