@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Kabar.Ingest;
-using Kabar.Web;
 using Kabar.Web.Html;
 
 namespace Kabar.Cli;
@@ -69,21 +68,10 @@ internal static class ExtractCommand
     /// <summary>Reads, expands (when gzipped) and extracts one page file.</summary>
     public static Result<ExtractedPage> Extract(string path, string? url)
     {
-        (byte[]? raw, string? problem) = RawFile.Read(path, Limits.MaxPageBytes);
+        (byte[]? raw, string? problem) = RawFile.ReadPage(path);
         if (raw is null)
         {
             return Result<ExtractedPage>.Failure(RejectionReason.Undecodable, problem!);
-        }
-
-        if (Gzip.IsGzip(raw))
-        {
-            Result<byte[]> expanded = Gzip.Expand(raw, path);
-            if (!expanded.IsSuccess)
-            {
-                return Result<ExtractedPage>.Failure(expanded.Rejection);
-            }
-
-            raw = expanded.Value;
         }
 
         Result<ExtractedPage> page = HtmlExtractor.Extract(raw, url);

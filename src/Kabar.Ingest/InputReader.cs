@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kabar.Storage;
-using Kabar.Web;
 
 namespace Kabar.Ingest;
 
@@ -70,21 +69,10 @@ public sealed class InputReader(Func<Stream> standardInput)
     // A page is stored as its HTML: a gzipped file is expanded first (within the page limit).
     private static InputItem ReadPage(string path)
     {
-        (byte[]? raw, string? unreadable) = RawFile.Read(path, Limits.MaxPageBytes);
+        (byte[]? raw, string? unreadable) = RawFile.ReadPage(path);
         if (raw is null)
         {
             return InputItem.Error(unreadable!);
-        }
-
-        if (Gzip.IsGzip(raw))
-        {
-            Result<byte[]> expanded = Gzip.Expand(raw, path);
-            if (!expanded.IsSuccess)
-            {
-                return InputItem.Error(expanded.Rejection.Message);
-            }
-
-            raw = expanded.Value;
         }
 
         string stem = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;

@@ -17,4 +17,17 @@ public static class RawFile
             return (null, $"{path}: cannot be read: {e.Message}");
         }
     }
+
+    /// <summary>A web page file's HTML: read within <see cref="Limits.MaxPageBytes"/>, expanded when gzipped.</summary>
+    public static (byte[]? Html, string? Problem) ReadPage(string path)
+    {
+        (byte[]? raw, string? problem) = Read(path, Limits.MaxPageBytes);
+        if (raw is null || !Web.Gzip.IsGzip(raw))
+        {
+            return (raw, problem);
+        }
+
+        Result<byte[]> expanded = Web.Gzip.Expand(raw, path);
+        return expanded.IsSuccess ? (expanded.Value, null) : (null, expanded.Rejection.Message);
+    }
 }

@@ -171,19 +171,9 @@ public static class WarcReader
         using (decoder)
         {
             using var output = new MemoryStream();
-            byte[] buffer = new byte[81920];
-            int read;
-            while ((read = decoder.Read(buffer)) > 0)
-            {
-                if (output.Length + read > Limits.MaxPageBytes)
-                {
-                    throw new InvalidDataException($"expands past the {Limits.MaxPageBytes:N0}-byte limit");
-                }
-
-                output.Write(buffer, 0, read);
-            }
-
-            return output.ToArray();
+            return Kabar.Web.Gzip.CopyAtMost(decoder, output, Limits.MaxPageBytes)
+                ? output.ToArray()
+                : throw new InvalidDataException($"expands past the {Limits.MaxPageBytes:N0}-byte limit");
         }
     }
 

@@ -14,18 +14,11 @@ public static class Gzip
         ArgumentNullException.ThrowIfNull(data);
         using var input = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
         using var output = new MemoryStream();
-        byte[] buffer = new byte[81920];
         try
         {
-            int read;
-            while ((read = input.Read(buffer)) > 0)
+            if (!CopyAtMost(input, output, limit))
             {
-                if (output.Length + read > limit)
-                {
-                    return Result<byte[]>.Failure(RejectionReason.TooLarge, $"{origin}: expands past the {limit:N0}-byte limit; not read");
-                }
-
-                output.Write(buffer, 0, read);
+                return Result<byte[]>.Failure(RejectionReason.TooLarge, $"{origin}: expands past the {limit:N0}-byte limit; not read");
             }
         }
         catch (InvalidDataException e)
@@ -34,5 +27,26 @@ public static class Gzip
         }
 
         return Result<byte[]>.Success(output.ToArray());
+    }
+
+    /// <summary>Copies a decompressing stream (gzip, deflate, brotli) into <paramref name="output"/>; false, with the
+    /// copy stopped, once more than <paramref name="limit"/> bytes would come out.</summary>
+    public static bool CopyAtMost(Stream decoder, MemoryStream output, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(decoder);
+        ArgumentNullException.ThrowIfNull(output);
+        byte[] buffer = new byte[81920];
+        int read;
+        while ((read = decoder.Read(buffer)) > 0)
+        {
+            if (output.Length + read > limit)
+            {
+                return false;
+            }
+
+            output.Write(buffer, 0, read);
+        }
+
+        return true;
     }
 }

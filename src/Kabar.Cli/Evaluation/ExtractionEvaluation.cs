@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Kabar.Evaluation;
-using Kabar.Web;
 using Kabar.Web.Html;
 
 namespace Kabar.Cli.Evaluation;
@@ -37,18 +36,7 @@ internal static class ExtractionEvaluation
 
     private static (string Text, string? Problem) Extract(string file, string url)
     {
-        if (!File.Exists(file))
-        {
-            return ("", "page file missing");
-        }
-
-        Result<byte[]> page = Gzip.Expand(File.ReadAllBytes(file), file);
-        if (!page.IsSuccess)
-        {
-            return ("", page.Rejection.Message);
-        }
-
-        Result<ExtractedPage> extracted = HtmlExtractor.Extract(page.Value, url);
-        return extracted.IsSuccess ? (extracted.Value.Text, null) : ("", $"{file}: {extracted.Rejection.Message}");
+        Result<ExtractedPage> extracted = ExtractCommand.Extract(file, url);
+        return extracted.IsSuccess ? (extracted.Value.Text, null) : ("", extracted.Rejection.Message);
     }
 }

@@ -271,7 +271,8 @@ internal static partial class MainContent
     // Lines that are page furniture even inside the article: link boxes, ad labels, prompts.
     private static bool IsStory(string line) => !FurnitureLine().IsMatch(line) && !(line.Length < 60 && (ShortFurniture().IsMatch(line) || Pagination().IsMatch(line)));
 
-    private static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
+    /// <summary>The text with every run of white space one space, trimmed.</summary>
+    internal static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
 
     [GeneratedRegex(@"(^|[\s_\-])(share|sharing|social|comment|comments|related|recommend\w*|newsletter|subscri\w*|promo|advert\w*|ads?|adslot|ad-\w+|banner|sidebar|breadcrumbs?|tags?|tagline|popup|modal|cookie\w*|footer|nav|navbar|navigation|menu|masthead|widget|outbrain|taboola|baca-?juga|bacajuga|read-?more|more-stories|most-?popular|trending|skip|sponsor\w*|paywall|byline|author-bio|caption)([\s_\-]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex Furniture();

@@ -250,15 +250,7 @@ internal static partial class PageMetadataReader
     private static string? Host(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) ? uri.Host.StartsWith("www.", StringComparison.Ordinal) ? uri.Host[4..] : uri.Host : null;
 
-    private static string? Clean(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return Whitespace().Replace(text, " ").Trim();
-    }
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : MainContent.Normalize(text);
 
     [GeneratedRegex(@"/(?<y>(19|20)\d\d)[/\-]?(?<m>[01]\d)[/\-]?(?<d>[0-3]\d)(/|[^\d]|$)")]
     private static partial Regex UrlDate();
@@ -268,7 +260,4 @@ internal static partial class PageMetadataReader
 
     [GeneratedRegex(@"^(halaman selanjutnya|halaman berikutnya|selanjutnya|berikutnya|next page|next)\s*[»›>]*$", RegexOptions.IgnoreCase)]
     private static partial Regex NextPageLabel();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }
