@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Kabar.Cli.Reports;
+using Kabar.Reports;
 using Kabar.Comparison;
 using Kabar.Pipeline;
 

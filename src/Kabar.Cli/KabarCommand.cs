@@ -17,6 +17,7 @@ internal static class KabarCommand
         root.Subcommands.Add(DupsCommand.Create(output, error));
         root.Subcommands.Add(ExportCommand.Create(output, error));
         root.Subcommands.Add(StatsCommand.Create(output, error));
+        root.Subcommands.Add(ServeCommand.Create(output, error));
         var eval = new Command("eval", "Measure Kabar's algorithms on public benchmarks.");
         eval.Subcommands.Add(EvalAlignmentCommand.Create(output, error));
         eval.Subcommands.Add(EvalSimilarityCommand.Create(output, error));

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Text.Json;
 using Kabar.Cli.Reports;
-using Kabar.Comparison;
 using Kabar.Pipeline;
+using Kabar.Reports;
 using Kabar.Stories;
+using Kabar.Storage;
 using Kabar.Storage.Sqlite;
+using Kabar.Web.Html;
 
 namespace Kabar.Cli;
 
@@ -26,31 +28,29 @@ internal static class StoryCommand
             long storyId = parsed.GetValue(id);
             return DatabaseOption.WithStore(parsed.GetValue(db)!, error, store =>
             {
-                if (store.Story(storyId) is not { } story)
+                var articles = new StoredArticles(store, new ArticleReader(NewsPipeline.Default, HtmlPages.Default));
+                if (parsed.GetValue(compare) is { Length: 2 } pair)
+                {
+                    return Compare(articles, storyId, pair[0], pair[1], output, error);
+                }
+
+                if (StoryReport.Build(articles, storyId) is not { } report)
                 {
                     error.WriteLine($"kabar: no story #{storyId}; 'kabar stories' lists them");
                     return ExitCodes.BadInput;
                 }
 
-                IReadOnlyList<StoryMember> members = store.StoryMembers(storyId);
-                if (parsed.GetValue(compare) is { Length: 2 } pair)
-                {
-                    return Compare(store, members, pair[0], pair[1], output, error);
-                }
-
-                var articles = new Dictionary<long, Article?>();
-                Article? Load(long member) => articles.TryGetValue(member, out Article? a) ? a
-                    : articles[member] = store.Get(member) is { } stored ? NewsPipeline.Default.Process(stored.Origin, stored.Raw).Value : null;
-                IReadOnlyList<MemberRole> roles = StoryRoles.Assign(
-                    [.. members.Select(m => new RoleInput(m.Id, StoryFeatures.ParseDay(m.Published), m.DuplicateOf, m.NearOf, m.NearKind, m.Similarity))],
-                    (a, b) => Load(a) is { } x && Load(b) is { } y ? ArticleComparer.Default.Compare(x, y).SharedShareA : 0);
-
+                StorySummary story = report.Story;
                 if (parsed.GetValue(json))
                 {
                     output.WriteLine(JsonSerializer.Serialize(new
                     {
                         story,
-                        members = members.Zip(roles, (m, r) => new { m.Id, m.Outlet, m.Published, m.Title, m.Origin, role = r.Role.ToString(), r.Of, r.Detail, m.Score, m.Reason }),
+                        members = report.Members.Select(x => new
+                        {
+                            x.Article.Id, x.Article.Outlet, x.Article.Published, x.Article.Title, x.Article.Origin,
+                            role = x.Role.Role.ToString(), x.Role.Of, x.Role.Detail, x.Article.Score, x.Article.Reason,
+                        }),
                     }, JsonOptions.Indented));
                     return ExitCodes.Success;
                 }
@@ -58,7 +58,7 @@ internal static class StoryCommand
                 output.WriteLine($"story #{story.Id}: {story.Title ?? "(untitled)"}");
                 output.WriteLine($"{StoriesCommand.Count(story.Size, "article")} from {StoriesCommand.Count(story.Outlets.Count, "outlet")}, {StoriesCommand.Days(story.FirstDay, story.LastDay)}");
                 output.WriteLine();
-                foreach ((StoryMember m, MemberRole r) in members.Zip(roles))
+                foreach ((StoryMember m, MemberRole r) in report.Members)
                 {
                     output.WriteLine($"  #{m.Id,-6} {m.Published?[..Math.Min(10, m.Published.Length)] ?? "-",-10}  {m.Outlet ?? "-",-20} {r.Detail}");
                     output.WriteLine($"  {"",7} {m.Title ?? m.Origin}");
@@ -74,8 +74,15 @@ internal static class StoryCommand
         return command;
     }
 
-    private static int Compare(SqliteArticleStore store, IReadOnlyList<StoryMember> members, long a, long b, TextWriter output, TextWriter error)
+    private static int Compare(StoredArticles articles, long storyId, long a, long b, TextWriter output, TextWriter error)
     {
+        if (articles.Store.Story(storyId) is null)
+        {
+            error.WriteLine($"kabar: no story #{storyId}; 'kabar stories' lists them");
+            return ExitCodes.BadInput;
+        }
+
+        IReadOnlyList<StoryMember> members = articles.Store.StoryMembers(storyId);
         foreach (long member in new[] { a, b })
         {
             if (!members.Any(m => m.Id == member))
@@ -91,13 +98,7 @@ internal static class StoryCommand
             return ExitCodes.Usage;
         }
 
-        Article Load(long member)
-        {
-            (byte[] raw, _, string origin, _) = store.Get(member)!.Value;
-            return NewsPipeline.Default.Process(origin, raw).Value!;
-        }
-
-        new TerminalReport(output, color: false).Write(CompareReport.From(ArticleComparer.Default.Compare(Load(a), Load(b))));
+        new TerminalReport(output, color: false).Write(articles.Compare(a, b)!);
         return ExitCodes.Success;
     }
 }

@@ -136,7 +136,8 @@ public sealed class InputReader(Func<Stream> standardInput)
         yield return InputItem.Article(new ArticleSource("-", Format: first == '<' ? ArticleFormat.Html : ArticleFormat.Text), all.ToArray());
     }
 
-    private static IEnumerable<InputItem> ReadJsonl(string name, Func<Stream> open)
+    /// <summary>The articles of a JSON Lines stream, each named <c>NAME:LINE</c>; a bad line becomes a problem item and the rest is read.</summary>
+    public static IEnumerable<InputItem> ReadJsonl(string name, Func<Stream> open)
     {
         using var reader = new StreamReader(open(), new UTF8Encoding(false, throwOnInvalidBytes: false));
         int lineNumber = 0;

@@ -114,6 +114,15 @@ internal static class Migrations
             PRIMARY KEY (feed, item)
         );
         """,
+
+        // 6: full-text search over titles and cleaned texts. The index keeps no copy of the text (it reads the
+        // articles table for snippets); words are indexed as written, lower-cased and without diacritics, and
+        // Indonesian affixes are handled when the query is built (SearchQuery), so the index never over-stems.
+        """
+        CREATE VIRTUAL TABLE article_search USING fts5(
+            title, text, content = 'articles', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', prefix = '3');
+        INSERT INTO article_search (article_search) VALUES ('rebuild');
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -37,14 +37,16 @@ public sealed partial class SqliteArticleStore
     /// <param name="outlet">Only stories this outlet carried (case-insensitive).</param>
     /// <param name="minSize">Only stories with at least this many articles.</param>
     /// <param name="limit">At most this many.</param>
-    public IReadOnlyList<StorySummary> Stories(DateOnly? since, DateOnly? until, string? outlet, int minSize, int limit)
+    /// <param name="offset">Skipping this many first.</param>
+    public IReadOnlyList<StorySummary> Stories(DateOnly? since, DateOnly? until, string? outlet, int minSize, int limit, int offset = 0)
     {
         SqliteCommand command = Command("""
             SELECT s.id, s.size, s.first_day, s.last_day, s.title FROM stories s
             WHERE ($since IS NULL OR s.last_day >= $since) AND ($until IS NULL OR s.first_day <= $until) AND s.size >= $min
               AND ($outlet IS NULL OR EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = $outlet COLLATE NOCASE))
-            ORDER BY s.last_day IS NULL, s.last_day DESC, s.id DESC LIMIT $limit
+            ORDER BY s.last_day IS NULL, s.last_day DESC, s.id DESC LIMIT $limit OFFSET $offset
             """);
+        Bind(command, "$offset", offset);
         Bind(command, "$since", Day(since));
         Bind(command, "$until", Day(until));
         Bind(command, "$outlet", outlet);
@@ -96,14 +98,18 @@ public sealed partial class SqliteArticleStore
         return members;
     }
 
-    /// <summary>Every stored article in id order, without raw bytes, read as it is consumed.</summary>
-    public IEnumerable<ExportedArticle> Export()
+    /// <summary>Stored articles in id order, without raw bytes, read as they are consumed.</summary>
+    /// <param name="after">Only articles with a greater id.</param>
+    /// <param name="limit">At most this many.</param>
+    public IEnumerable<ExportedArticle> Export(long after = 0, int limit = int.MaxValue)
     {
         SqliteCommand command = Command("""
             SELECT id, origin, external_id, url, title, outlet, published, language, cluster, duplicate_of, near_of, near_kind,
                    similarity, story_id, story_score, story_reason, text
-            FROM articles ORDER BY id
+            FROM articles WHERE id > $after ORDER BY id LIMIT $limit
             """);
+        Bind(command, "$after", after);
+        Bind(command, "$limit", limit);
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -113,6 +119,45 @@ public sealed partial class SqliteArticleStore
             yield return new ExportedArticle(reader.GetInt64(0), reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), reader.GetString(7),
                 reader.GetInt64(8), Number(9), Number(10), Text(11), Real(12), Number(13), Real(14), Text(15), reader.GetString(16));
         }
+    }
+
+    /// <summary>One stored article without its raw bytes, or null.</summary>
+    public ExportedArticle? Details(long id) => Export(id - 1, 1).FirstOrDefault(a => a.Id == id);
+
+    /// <summary>
+    /// Articles matching <paramref name="query"/>: those holding the words as typed first, then by BM25 (a title match
+    /// weighs five times a text match), each with a snippet.
+    /// </summary>
+    public SearchResults Search(SearchQuery query, int limit, int offset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        SqliteCommand count = Command("SELECT count(*) FROM article_search WHERE article_search MATCH $q");
+        Bind(count, "$q", query.Expanded);
+        long total = (long)count.ExecuteScalar()!;
+
+        SqliteCommand command = Command("""
+            SELECT a.id, a.story_id, s.title, highlight(article_search, 0, char(2), char(3)),
+                   a.outlet, a.published, snippet(article_search, 1, char(2), char(3), '…', 24),
+                   f.rowid IN (SELECT rowid FROM article_search WHERE article_search MATCH $exact) AS exact
+            FROM article_search f JOIN articles a ON a.id = f.rowid LEFT JOIN stories s ON s.id = a.story_id
+            WHERE article_search MATCH $expanded
+            ORDER BY exact DESC, bm25(article_search, 5.0, 1.0), a.id
+            LIMIT $limit OFFSET $offset
+            """);
+        Bind(command, "$exact", query.Exact);
+        Bind(command, "$expanded", query.Expanded);
+        Bind(command, "$limit", limit);
+        Bind(command, "$offset", offset);
+        var hits = new List<SearchHit>();
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            hits.Add(new SearchHit(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), Text(2), Text(3), Text(4), Text(5),
+                Text(6) ?? "", reader.GetBoolean(7)));
+        }
+
+        return new SearchResults(total, hits);
     }
 
     private List<string> Outlets(long story)

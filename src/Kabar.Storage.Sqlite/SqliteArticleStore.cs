@@ -113,28 +113,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         const int Page = 500;
         while (true)
         {
-            var page = new List<StoredArticle>(Page);
-            SqliteCommand command = Command("""
-                SELECT id, origin, external_id, url, title, outlet, published, extra_json, raw, coalesce(duplicate_of, near_of), duplicate_of IS NOT NULL, story_id,
-                       format, charset
-                FROM articles WHERE id > $id ORDER BY id LIMIT $page
-                """);
-            Bind(command, "$id", id);
-            Bind(command, "$page", Page);
-            using (SqliteDataReader reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                    long? Number(int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
-                    page.Add(new StoredArticle(
-                        reader.GetInt64(0),
-                        new ArticleSource(reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), Text(7),
-                            Enum.Parse<ArticleFormat>(reader.GetString(12), ignoreCase: true), Text(13)),
-                        (byte[])reader[8], Number(9), reader.GetBoolean(10), Number(11)));
-                }
-            }
-
+            List<StoredArticle> page = ReadArticles(id, Page);
             foreach (StoredArticle article in page)
             {
                 yield return article;
@@ -146,6 +125,34 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
                 yield break;
             }
         }
+    }
+
+    /// <summary>One stored article with its raw bytes and source, or null.</summary>
+    public StoredArticle? Article(long id) => ReadArticles(id - 1, 1).FirstOrDefault(a => a.Id == id);
+
+    private List<StoredArticle> ReadArticles(long after, int limit)
+    {
+        var articles = new List<StoredArticle>(Math.Min(limit, 500));
+        SqliteCommand command = Command("""
+            SELECT id, origin, external_id, url, title, outlet, published, extra_json, raw, coalesce(duplicate_of, near_of), duplicate_of IS NOT NULL, story_id,
+                   format, charset
+            FROM articles WHERE id > $id ORDER BY id LIMIT $limit
+            """);
+        Bind(command, "$id", after);
+        Bind(command, "$limit", limit);
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            long? Number(int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
+            articles.Add(new StoredArticle(
+                reader.GetInt64(0),
+                new ArticleSource(reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), Text(7),
+                    Enum.Parse<ArticleFormat>(reader.GetString(12), ignoreCase: true), Text(13)),
+                (byte[])reader[8], Number(9), reader.GetBoolean(10), Number(11)));
+        }
+
+        return articles;
     }
 
     /// <inheritdoc/>
@@ -275,6 +282,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         Bind(command, "$storyScore", article.StoryGroup.Score);
         Bind(command, "$storyReason", article.StoryGroup.Reason);
         long id = (long)command.ExecuteScalar()!;
+        SqliteCommand search = Command("INSERT INTO article_search (rowid, title, text) SELECT id, title, text FROM articles WHERE id = $id", own);
+        Bind(search, "$id", id);
+        search.ExecuteNonQuery();
         SaveStory(article.StoryGroup.State.Id ?? id, article.StoryGroup, own);
 
         SqliteCommand bands = Command("INSERT INTO lsh_bands (band, key, article_id) VALUES ($band, $key, $id)", own);

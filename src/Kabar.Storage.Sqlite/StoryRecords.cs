@@ -30,3 +30,19 @@ public sealed record ExportedArticle(
     long Id, string Origin, string? ExternalId, string? Url, string? Title, string? Outlet, string? Published, string Language,
     long DuplicateCluster, long? DuplicateOf, long? NearOf, string? NearKind, double? Similarity, long? Story, double? StoryScore,
     string? StoryReason, string Text);
+
+/// <summary>One article found by a search.</summary>
+/// <param name="Id">The article id.</param>
+/// <param name="Story">Its story id.</param>
+/// <param name="StoryTitle">Its story's title.</param>
+/// <param name="Title">Its title, the matched words between U+0002 and U+0003.</param>
+/// <param name="Outlet">Its outlet, if known.</param>
+/// <param name="Published">Its publication date as stored, if known.</param>
+/// <param name="Snippet">A passage of its text around the matched words, marked like the title.</param>
+/// <param name="Exact">Whether it holds the words as typed, not only words of their families.</param>
+public sealed record SearchHit(long Id, long? Story, string? StoryTitle, string? Title, string? Outlet, string? Published, string Snippet, bool Exact);
+
+/// <summary>A page of search results.</summary>
+/// <param name="Total">How many articles match in all.</param>
+/// <param name="Hits">The page: articles holding the words as typed first, then best ranked (BM25, title weighted).</param>
+public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits);

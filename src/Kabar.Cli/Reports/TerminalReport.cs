@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Kabar.Reports;
 
 namespace Kabar.Cli.Reports;
 

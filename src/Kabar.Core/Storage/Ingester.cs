@@ -67,8 +67,7 @@ public sealed class Ingester
     /// <summary>Candidates verified per article, lowest ids first; bounds the work a template-like article can cause.</summary>
     public const int MaxCandidates = 64;
 
-    private readonly NewsPipeline _pipeline;
-    private readonly IPageExtractor? _pages;
+    private readonly ArticleReader _reader;
     private readonly IArticleStore _store;
     private readonly StoryMatcher _matcher;
     private readonly CorpusStatistics _statistics;
@@ -84,8 +83,7 @@ public sealed class Ingester
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(store);
-        _pipeline = pipeline;
-        _pages = pages;
+        _reader = new ArticleReader(pipeline, pages);
         _store = store;
         _matcher = matcher ?? StoryMatcher.Default;
         (byte[]? data, _counted) = store.LoadStatistics();
@@ -105,19 +103,7 @@ public sealed class Ingester
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(raw);
         string key = ArticleHashes.IngestKey(source, raw);
-        Result<Article> processed;
-        if (source.Format == ArticleFormat.Html)
-        {
-            // The page is kept as it came; the article extracted from it is what the pipeline reads.
-            Result<PageArticle> page = _pages?.Extract(source, raw)
-                ?? Result<PageArticle>.Failure(RejectionReason.Undecodable, $"{source.Origin}: a web page, and no page extractor was given");
-            processed = page.IsSuccess ? _pipeline.Process(source.Origin, page.Value.Text, page.Value.Encoding) : Result<Article>.Failure(page.Rejection);
-            source = page.IsSuccess ? page.Value.Source : source;
-        }
-        else
-        {
-            processed = _pipeline.Process(source.Origin, raw);
-        }
+        (Result<Article> processed, source) = _reader.Read(source, raw);
 
         if (!processed.IsSuccess)
         {

@@ -2,16 +2,17 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace Kabar.Cli.Reports;
+namespace Kabar.Reports;
 
 /// <summary>
 /// A self-contained HTML page of the compare report: the two articles side by side with copied, paraphrased
 /// and unique sentences highlighted, spelling variants and discrepancies marked in the text, removed
 /// boilerplate shown on request. All article text is HTML-encoded: it is untrusted.
 /// </summary>
-internal static class HtmlReport
+public static class HtmlReport
 {
-    private const string Style = """
+    /// <summary>The report's style sheet.</summary>
+    public const string Style = """
         body{font:15px/1.55 system-ui,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
         header{padding:16px 24px;background:#1d2330;color:#fff}header h1{margin:0 0 4px;font-size:20px}
         main{padding:16px 24px}.cols{display:grid;grid-template-columns:1fr 1fr;gap:20px}
@@ -25,10 +26,11 @@ internal static class HtmlReport
         .legend span{padding:1px 6px;margin-right:8px;border-radius:3px}
         table{border-collapse:collapse;width:100%;background:#fff;margin:8px 0 20px}td,th{border:1px solid #d8dce3;padding:6px 8px;vertical-align:top;text-align:left;font-size:14px}
         del{background:#fed7d7;text-decoration:line-through}ins{background:#c6f6d5;text-decoration:none}
-        label{font-size:13px}
+        label{font-size:13px}.toggle{text-decoration:underline;cursor:pointer}
         """;
 
-    private const string Script = """
+    /// <summary>The report's script: a click on a sentence finds its counterpart.</summary>
+    public const string Script = """
         document.querySelectorAll('.s[data-pair]').forEach(function(el){el.addEventListener('click',function(){
           document.querySelectorAll('.focus').forEach(function(f){f.classList.remove('focus')});
           el.dataset.pair.split(' ').forEach(function(p){document.querySelectorAll('[data-pair~="'+p+'"]').forEach(function(m){
@@ -45,9 +47,23 @@ internal static class HtmlReport
         html.Append("<header><h1>Kabar compare</h1><div>").Append(E(report.Summary.Verdict)).Append(" · ")
             .Append(report.Summary.Aligned).Append(" aligned pairs (").Append(report.Summary.Copied).Append(" copied, ")
             .Append(report.Summary.Paraphrased).Append(" paraphrased)</div></header><main>");
+        AppendComparison(html, report);
+        html.Append("</main><script>").Append(Script).Append("</script></body></html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The comparison without a page around it (legend, the two articles side by side, variants, discrepancies,
+    /// aligned sentences), for a page that links <see cref="Style"/> and <see cref="Script"/> itself. Removed
+    /// boilerplate shows when a checkbox with id <c>show-removed</c> before the enclosing <c>main</c> is checked.
+    /// </summary>
+    public static void AppendComparison(StringBuilder html, CompareReport report)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(report);
         html.Append("<p class=\"legend\"><span class=\"copied\">copied</span><span class=\"paraphrased\">paraphrased</span><span class=\"unique\">only in this article</span>")
             .Append("<mark class=\"variant\">spelling variant</mark> <mark class=\"discrepancy\">discrepancy</mark> · click a sentence to find its counterpart · ")
-            .Append("<label for=\"show-removed\" style=\"text-decoration:underline;cursor:pointer\">show removed boilerplate</label></p>");
+            .Append("<label for=\"show-removed\" class=\"toggle\">show removed boilerplate</label></p>");
 
         html.Append("<div class=\"cols\">");
         for (int i = 0; i < 2; i++)
@@ -59,8 +75,6 @@ internal static class HtmlReport
         AppendVariants(html, report);
         AppendDiscrepancies(html, report);
         AppendAlignments(html, report);
-        html.Append("</main><script>").Append(Script).Append("</script></body></html>\n");
-        return html.ToString();
     }
 
     private static void AppendArticle(StringBuilder html, CompareReport report, int index)

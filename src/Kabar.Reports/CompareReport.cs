@@ -5,13 +5,13 @@ using Kabar.Entities;
 using Kabar.Pipeline;
 using Kabar.Text;
 
-namespace Kabar.Cli.Reports;
+namespace Kabar.Reports;
 
 // The compare report as written to JSON (schema: docs/compare-json.md). The terminal and HTML reports read the
 // same model, so the three outputs always say the same thing. Offsets are UTF-16 code units into each
 // article's normalised text, half-open [start, end).
 
-internal sealed record CompareReport(
+public sealed record CompareReport(
     string Tool, ReportArticle[] Articles, ReportAlignment[] Alignments, ReportUnique Unique,
     ReportVariant[] Variants, ReportDiscrepancy[] Discrepancies, ReportSummary Summary)
 {
@@ -48,14 +48,14 @@ internal sealed record CompareReport(
     }
 }
 
-internal sealed record ReportSummary(int Aligned, int Copied, int Paraphrased, int UniqueA, int UniqueB, string Verdict);
+public sealed record ReportSummary(int Aligned, int Copied, int Paraphrased, int UniqueA, int UniqueB, string Verdict);
 
-internal sealed record ReportSpan(int Start, int End, string Text)
+public sealed record ReportSpan(int Start, int End, string Text)
 {
     public static ReportSpan Of(string text, TextSpan span) => new(span.Start, span.End, span.Of(text));
 }
 
-internal sealed record ReportArticle(
+public sealed record ReportArticle(
     string Path, string? Title, string? Outlet, string? Place, string Language, double LanguageConfidence, string Encoding,
     string[] Warnings, ReportDate[] Dates, string? Published, string? PublishedBasis, ReportCredit[] Credits, string[] CreditedSources,
     string[] Initials, ReportRemoval[] Removed, int Sentences, double SharedShare, string Text)
@@ -92,13 +92,13 @@ internal sealed record ReportArticle(
         string.Concat(name.Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(ch) : ch.ToString()));
 }
 
-internal sealed record ReportDate(int Start, int End, string Text, string Iso, bool YearInferred, bool WeekdayMismatch);
+public sealed record ReportDate(int Start, int End, string Text, string Iso, bool YearInferred, bool WeekdayMismatch);
 
-internal sealed record ReportCredit(string Source, string Kind, int Start, int End, string Text);
+public sealed record ReportCredit(string Source, string Kind, int Start, int End, string Text);
 
-internal sealed record ReportRemoval(string Text, string Reason, string Rule, int Start, int End);
+public sealed record ReportRemoval(string Text, string Reason, string Rule, int Start, int End);
 
-internal sealed record ReportAlignment(ReportSpan A, ReportSpan B, string Kind, double Score, double Cosine, double Ratio, ReportDiffOp[] Diff)
+public sealed record ReportAlignment(ReportSpan A, ReportSpan B, string Kind, double Score, double Cosine, double Ratio, ReportDiffOp[] Diff)
 {
     public static ReportAlignment From(string textA, string textB, SentenceAlignment x) => new(
         ReportSpan.Of(textA, x.A.Span),
@@ -110,11 +110,11 @@ internal sealed record ReportAlignment(ReportSpan A, ReportSpan B, string Kind, 
         [.. x.Diff.Select(d => new ReportDiffOp(d.Kind.ToString().ToLowerInvariant(), ReportSpan.Of(textA, d.A), ReportSpan.Of(textB, d.B)))]);
 }
 
-internal sealed record ReportDiffOp(string Op, ReportSpan A, ReportSpan B);
+public sealed record ReportDiffOp(string Op, ReportSpan A, ReportSpan B);
 
-internal sealed record ReportUnique(ReportSpan[] A, ReportSpan[] B);
+public sealed record ReportUnique(ReportSpan[] A, ReportSpan[] B);
 
-internal sealed record ReportVariant(string Name, string Kind, string Confidence, string[] Evidence, ReportVariantForm[] Forms)
+public sealed record ReportVariant(string Name, string Kind, string Confidence, string[] Evidence, ReportVariantForm[] Forms)
 {
     public static ReportVariant From(VariantGroup g) => new(
         g.Name,
@@ -124,9 +124,9 @@ internal sealed record ReportVariant(string Name, string Kind, string Confidence
         [.. g.Forms.Select(f => new ReportVariantForm(f.Text, f.Article, f.Count, [.. f.Spans.Select(s => new[] { s.Start, s.End })]))]);
 }
 
-internal sealed record ReportVariantForm(string Text, int Article, int Count, int[][] Spans);
+public sealed record ReportVariantForm(string Text, int Article, int Count, int[][] Spans);
 
-internal sealed record ReportDiscrepancy(string Kind, ReportSpan A, ReportSpan B, ReportSpan SentenceA, ReportSpan SentenceB)
+public sealed record ReportDiscrepancy(string Kind, ReportSpan A, ReportSpan B, ReportSpan SentenceA, ReportSpan SentenceB)
 {
     public static ReportDiscrepancy From(string textA, string textB, Discrepancy d) => new(
         d.Kind.ToString().ToLowerInvariant(),
