@@ -83,6 +83,14 @@ public static class KabarServer
             }
 
             await next(context);
+
+            // Some refusals (a body over the limit while binding JSON, say) end with a status and no body: say why.
+            if (context.Response is { StatusCode: >= 400, HasStarted: false, ContentType: null } response && context.Request.Path.StartsWithSegments("/api"))
+            {
+                await Problems.Of(response.StatusCode, response.StatusCode == StatusCodes.Status413PayloadTooLarge ? "body_too_large" : "bad_request",
+                    response.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"the request body is over the limit of {MaxCompareBytes} bytes" : "the request could not be read")
+                    .ExecuteAsync(context);
+            }
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
