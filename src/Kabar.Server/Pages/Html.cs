@@ -45,7 +45,7 @@ internal static class Html
     {
         var html = new StringBuilder(body.Length + 1024);
         html.Append("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-            .Append("<title>").Append(E(title)).Append(" · Kabar</title><link rel=\"stylesheet\" href=\"/assets/site.css\">");
+            .Append("<title>").Append(E(title)).Append(" · Kabar</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/assets/site.css\">");
         if (compare)
         {
             html.Append("<link rel=\"stylesheet\" href=\"/assets/compare.css\"><script src=\"/assets/compare.js\" defer></script>");
