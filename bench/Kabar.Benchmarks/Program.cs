@@ -21,5 +21,10 @@ if (args is ["web", .. var webArgs])
     return WebThroughput.Run(webArgs);
 }
 
+if (args is ["serve-load", .. var loadArgs])
+{
+    return await ServeLoad.Run(loadArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TextBenchmarks).Assembly).Run(args);
 return 0;

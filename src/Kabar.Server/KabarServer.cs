@@ -58,6 +58,7 @@ public static class KabarServer
         builder.Services.AddSingleton(new StorePool(options.Database));
         builder.Services.AddSingleton(new IngestGate(options.Database));
         builder.Services.AddSingleton(new ArticleReader(NewsPipeline.Default, HtmlPages.Default));
+        builder.Services.AddSingleton(new ReportCache());
 
         WebApplication app = builder.Build();
         app.Use(ErrorBoundary);

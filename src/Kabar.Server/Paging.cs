@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kabar.Server.Api;
+using Kabar.Storage.Sqlite;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kabar.Server;
@@ -19,6 +20,11 @@ internal static class Paging
 
         return offset < 0 ? Problems.BadRequest("bad_offset", $"offset must not be negative, not {offset}") : null;
     }
+
+    // Broad searches are counted and paged only so far (SqliteArticleStore.MaxRanked).
+    public static ProblemHttpResult? SearchOffset(int? offset) => offset > SqliteArticleStore.MaxRanked
+        ? Problems.BadRequest("bad_offset", $"search results end at {SqliteArticleStore.MaxRanked}; add words to narrow the search")
+        : null;
 
     public static ProblemHttpResult? Day(string? text, string name, out DateOnly? day)
     {

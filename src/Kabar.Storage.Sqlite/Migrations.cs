@@ -115,13 +115,23 @@ internal static class Migrations
         );
         """,
 
-        // 6: full-text search over titles and cleaned texts. The index keeps no copy of the text (it reads the
+        // 6: full-text search over titles and cleaned texts, and indexes for the web pages. The index keeps no copy of the text (it reads the
         // articles table for snippets); words are indexed as written, lower-cased and without diacritics, and
         // Indonesian affixes are handled when the query is built (SearchQuery), so the index never over-stems.
         """
         CREATE VIRTUAL TABLE article_search USING fts5(
             title, text, content = 'articles', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', prefix = '3');
         INSERT INTO article_search (article_search) VALUES ('rebuild');
+
+        -- What the web pages ask on every request: the newest stories, an outlet's stories, and the duplicate counts
+        -- (partial indexes hold only the copies, so counting them reads no article rows).
+        CREATE INDEX stories_recent ON stories (last_day, id);
+        DROP INDEX stories_last_day;
+        CREATE INDEX articles_duplicate_of ON articles (duplicate_of) WHERE duplicate_of IS NOT NULL;
+        CREATE INDEX articles_near_of ON articles (near_of) WHERE near_of IS NOT NULL;
+        CREATE INDEX articles_outlet ON articles (outlet COLLATE NOCASE, story_id);
+        DROP INDEX articles_story;
+        CREATE INDEX articles_story ON articles (story_id, outlet);
         """,
     ];
 

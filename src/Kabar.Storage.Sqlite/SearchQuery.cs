@@ -5,7 +5,7 @@ using Kabar.Text;
 namespace Kabar.Storage.Sqlite;
 
 /// <summary>
-/// A user's search turned into two FTS5 queries: <see cref="Exact"/> matches the words as typed (and any ending:
+/// A user's search turned into two FTS5 queries: <see cref="Exact"/> matches the words as typed (with their endings:
 /// "banjir" finds "banjirnya"), <see cref="Expanded"/> also their Indonesian word families ("melaporkan" finds
 /// "laporan", "pelapor", "dilaporkan"). Results matching the exact query rank first. "Quoted phrases" are matched as
 /// phrases, unexpanded. Only letters and digits reach FTS5, each in double quotes, so no user text is read as query syntax.
@@ -13,7 +13,15 @@ namespace Kabar.Storage.Sqlite;
 public sealed record SearchQuery(string Exact, string Expanded, IReadOnlyList<string> Words)
 {
     // The forms of one word are OR-ed; this bounds the work one word can cause.
-    private const int MaxFormsPerWord = 48;
+    private const int MaxFormsPerWord = 24;
+
+    // Endings a word takes: Indonesian suffixes, particles and possessives, and the English plural. Listed rather than
+    // matched with a prefix query ("banjir"*), which would merge the postings of every word that starts the same way
+    // and costs milliseconds per word on a large store.
+    private static readonly string[] s_endings = ["", "nya", "lah", "kah", "pun", "kan", "an", "i", "kannya", "annya", "inya", "s", "es"];
+
+    // The endings that make most of a family's forms; the particles and the rest are left to the word as typed.
+    private static readonly string[] s_familyEndings = ["", "nya", "kan", "an", "i"];
 
     /// <summary>The queries for <paramref name="text"/>, or null when it holds no word.</summary>
     public static SearchQuery? Parse(string text)
@@ -42,18 +50,23 @@ public sealed record SearchQuery(string Exact, string Expanded, IReadOnlyList<st
 
             foreach (string token in tokens)
             {
-                exact.Add(Term(token));
-                IEnumerable<string> forms = IndonesianAffixes.Roots(token)
-                    .SelectMany(IndonesianAffixes.Forms).Prepend(token).Distinct(StringComparer.Ordinal).Take(MaxFormsPerWord);
-                expanded.Add("(" + string.Join(" OR ", forms.Select(Term)) + ")");
+                string asTyped = Endings([token], s_endings);
+                // A word that has affixes is a form of its roots, not a root itself ("mengungsi" is not prefixed again).
+                IReadOnlyList<string> roots = IndonesianAffixes.Roots(token);
+                List<string> family = [.. (roots.Count > 1 ? roots.Skip(1) : roots).SelectMany(IndonesianAffixes.Forms).Where(f => f != token)
+                    .Distinct(StringComparer.Ordinal).Take(MaxFormsPerWord)];
+                exact.Add(asTyped);
+                expanded.Add(family.Count == 0 ? asTyped : $"({asTyped} OR {Endings(family, s_familyEndings)})");
             }
         }
 
         return words.Count == 0 ? null : new SearchQuery(string.Join(" AND ", exact), string.Join(" AND ", expanded), words);
     }
 
-    // A word of three letters or more also matches its longer forms ("banjir" → "banjirnya"); a shorter one only itself.
-    private static string Term(string word) => word.Length >= 3 ? Quote(word) + "*" : Quote(word);
+    // Any of the words with any of their endings ("banjir" → banjir, banjirnya, banjirlah, …); a word of fewer than
+    // three letters only as it is.
+    private static string Endings(IEnumerable<string> words, string[] endings) =>
+        "(" + string.Join(" OR ", words.SelectMany(w => w.Length >= 3 ? endings.Select(e => w + e) : [w]).Distinct(StringComparer.Ordinal).Select(Quote)) + ")";
 
     private static string Quote(string text) => "\"" + text + "\"";
 

@@ -31,6 +31,13 @@ public sealed partial class SqliteArticleStore
         return [.. members.GroupBy(m => m.Cluster).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).SelectMany(g => g.OrderBy(m => m.Id))];
     }
 
+    /// <summary>
+    /// A number that grows whenever an article or a rejected input is stored. Stories, duplicates and counts change
+    /// only then, so anything read from the store may be kept as long as this stays the same.
+    /// </summary>
+    public long Version() =>
+        (long)Query("SELECT coalesce((SELECT max(id) FROM articles), 0) + coalesce((SELECT max(id) FROM quarantine), 0)", [])!;
+
     /// <summary>Stories, newest first (by their latest day; undated last), optionally within days or carried by an outlet.</summary>
     /// <param name="since">Only stories with a member on or after this day.</param>
     /// <param name="until">Only stories with a member on or before this day.</param>
@@ -40,29 +47,51 @@ public sealed partial class SqliteArticleStore
     /// <param name="offset">Skipping this many first.</param>
     public IReadOnlyList<StorySummary> Stories(DateOnly? since, DateOnly? until, string? outlet, int minSize, int limit, int offset = 0)
     {
-        SqliteCommand command = Command("""
-            SELECT s.id, s.size, s.first_day, s.last_day, s.title FROM stories s
-            WHERE ($since IS NULL OR s.last_day >= $since) AND ($until IS NULL OR s.first_day <= $until) AND s.size >= $min
-              AND ($outlet IS NULL OR EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = $outlet COLLATE NOCASE))
-            ORDER BY s.last_day IS NULL, s.last_day DESC, s.id DESC LIMIT $limit OFFSET $offset
-            """);
-        Bind(command, "$offset", offset);
+        // Dated stories newest first (read backwards along the (last_day, id) index, so a page costs the same on any
+        // store), then the undated ones, newest id first.
+        const string Filters = """
+            s.size >= $min AND ($since IS NULL OR s.last_day >= $since) AND ($until IS NULL OR s.first_day <= $until)
+              AND ($outlet IS NULL OR s.id IN (SELECT a.story_id FROM articles a WHERE a.outlet = $outlet COLLATE NOCASE))
+            """;
+        List<StorySummary> stories = ReadStories($"WHERE s.last_day IS NOT NULL AND {Filters} ORDER BY s.last_day DESC, s.id DESC", since, until, outlet, minSize, limit, offset);
+        if (stories.Count < limit && since is null && until is null)
+        {
+            int dated = stories.Count > 0 ? offset + stories.Count : CountStories($"WHERE s.last_day IS NOT NULL AND {Filters}", outlet, minSize);
+            stories.AddRange(ReadStories($"WHERE s.last_day IS NULL AND {Filters} ORDER BY s.id DESC", since, until, outlet, minSize,
+                limit - stories.Count, Math.Max(0, offset - dated)));
+        }
+
+        ILookup<long, string> outlets = Outlets(stories.Select(s => s.Id));
+        return [.. stories.Select(s => s with { Outlets = [.. outlets[s.Id]] })];
+    }
+
+    private List<StorySummary> ReadStories(string where, DateOnly? since, DateOnly? until, string? outlet, int minSize, int limit, int offset)
+    {
+        SqliteCommand command = Command($"SELECT s.id, s.size, s.first_day, s.last_day, s.title FROM stories s {where} LIMIT $limit OFFSET $offset");
         Bind(command, "$since", Day(since));
         Bind(command, "$until", Day(until));
         Bind(command, "$outlet", outlet);
         Bind(command, "$min", minSize);
         Bind(command, "$limit", limit);
+        Bind(command, "$offset", offset);
         var stories = new List<StorySummary>();
-        using (SqliteDataReader reader = command.ExecuteReader())
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            while (reader.Read())
-            {
-                stories.Add(new StorySummary(reader.GetInt64(0), reader.GetInt32(1), Day(reader, 2), Day(reader, 3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), []));
-            }
+            stories.Add(new StorySummary(reader.GetInt64(0), reader.GetInt32(1), Day(reader, 2), Day(reader, 3), reader.IsDBNull(4) ? null : reader.GetString(4), []));
         }
 
-        return [.. stories.Select(s => s with { Outlets = Outlets(s.Id) })];
+        return stories;
+    }
+
+    private int CountStories(string where, string? outlet, int minSize)
+    {
+        SqliteCommand command = Command($"SELECT count(*) FROM stories s {where}");
+        Bind(command, "$since", null);
+        Bind(command, "$until", null);
+        Bind(command, "$outlet", outlet);
+        Bind(command, "$min", minSize);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The summary of one story, or null when there is none with this id.</summary>
@@ -72,7 +101,7 @@ public sealed partial class SqliteArticleStore
         Bind(command, "$id", id);
         using SqliteDataReader reader = command.ExecuteReader();
         return reader.Read()
-            ? new StorySummary(id, reader.GetInt32(0), Day(reader, 1), Day(reader, 2), reader.IsDBNull(3) ? null : reader.GetString(3), Outlets(id))
+            ? new StorySummary(id, reader.GetInt32(0), Day(reader, 1), Day(reader, 2), reader.IsDBNull(3) ? null : reader.GetString(3), [.. Outlets([id])[id]])
             : null;
     }
 
@@ -124,54 +153,113 @@ public sealed partial class SqliteArticleStore
     /// <summary>One stored article without its raw bytes, or null.</summary>
     public ExportedArticle? Details(long id) => Export(id - 1, 1).FirstOrDefault(a => a.Id == id);
 
+    /// <summary>Above this many matches, search results come newest first instead of ranked: ranking reads every match.</summary>
+    public const int MaxRanked = 5000;
+
     /// <summary>
-    /// Articles matching <paramref name="query"/>: those holding the words as typed first, then by BM25 (a title match
-    /// weighs five times a text match), each with a snippet.
+    /// Articles matching <paramref name="query"/>: those holding the words as typed first, then those holding only
+    /// words of their families; within each, by BM25 (a title match weighs five times a text match). A query matching
+    /// more than <see cref="MaxRanked"/> articles gets the newest first instead, and is counted only that far, so a
+    /// one-word search of a large store costs what a precise one does; its pages end there.
     /// </summary>
     public SearchResults Search(SearchQuery query, int limit, int offset = 0)
     {
         ArgumentNullException.ThrowIfNull(query);
-        SqliteCommand count = Command("SELECT count(*) FROM article_search WHERE article_search MATCH $q");
-        Bind(count, "$q", query.Expanded);
-        long total = (long)count.ExecuteScalar()!;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(offset, MaxRanked);
+        long total = CountMatches(query.Expanded);
+        long exactTotal = total == 0 ? 0 : CountMatches(query.Exact);
+        bool ranked = total <= MaxRanked;
 
-        SqliteCommand command = Command("""
-            SELECT a.id, a.story_id, s.title, highlight(article_search, 0, char(2), char(3)),
-                   a.outlet, a.published, snippet(article_search, 1, char(2), char(3), '…', 24),
-                   f.rowid IN (SELECT rowid FROM article_search WHERE article_search MATCH $exact) AS exact
-            FROM article_search f JOIN articles a ON a.id = f.rowid LEFT JOIN stories s ON s.id = a.story_id
-            WHERE article_search MATCH $expanded
-            ORDER BY exact DESC, bm25(article_search, 5.0, 1.0), a.id
-            LIMIT $limit OFFSET $offset
-            """);
-        Bind(command, "$exact", query.Exact);
-        Bind(command, "$expanded", query.Expanded);
-        Bind(command, "$limit", limit);
-        Bind(command, "$offset", offset);
-        var hits = new List<SearchHit>();
-        using SqliteDataReader reader = command.ExecuteReader();
-        while (reader.Read())
+        // Each part is ordered by FTS5 itself (ORDER BY rank, or rowid), so titles and snippets are made for the
+        // page's rows only.
+        var page = new List<(long Id, string? Title, string Snippet, bool Exact)>();
+        if (offset < exactTotal)
         {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            hits.Add(new SearchHit(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), Text(2), Text(3), Text(4), Text(5),
-                Text(6) ?? "", reader.GetBoolean(7)));
+            page.AddRange(Matches(query.Exact, ranked, limit, offset).Select(m => (m.Id, m.Title, m.Snippet, true)));
         }
 
-        return new SearchResults(total, hits);
+        if (page.Count < limit && total > exactTotal)
+        {
+            page.AddRange(Matches($"({query.Expanded}) NOT ({query.Exact})", ranked, limit - page.Count, (int)Math.Max(0, offset - exactTotal))
+                .Select(m => (m.Id, m.Title, m.Snippet, false)));
+        }
+
+        if (page.Count == 0)
+        {
+            return new SearchResults(total, ranked, []);
+        }
+
+        var articles = new Dictionary<long, (long? Story, string? StoryTitle, string? Outlet, string? Published)>();
+        using (SqliteCommand command = _connection.CreateCommand())
+        {
+            command.Transaction = _batch;
+            command.CommandText = $"""
+                SELECT a.id, a.story_id, s.title, a.outlet, a.published FROM articles a LEFT JOIN stories s ON s.id = a.story_id
+                WHERE a.id IN ({string.Join(',', page.Select(p => p.Id))})
+                """;
+            using SqliteDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                articles[reader.GetInt64(0)] = (reader.IsDBNull(1) ? null : reader.GetInt64(1), Text(2), Text(3), Text(4));
+            }
+        }
+
+        return new SearchResults(total, ranked, [.. page.Select(hit =>
+        {
+            (long? story, string? storyTitle, string? outlet, string? published) = articles[hit.Id];
+            return new SearchHit(hit.Id, story, storyTitle, hit.Title, outlet, published, hit.Snippet, hit.Exact);
+        })]);
     }
 
-    private List<string> Outlets(long story)
+    private long CountMatches(string match)
     {
-        SqliteCommand command = Command("SELECT DISTINCT outlet FROM articles WHERE story_id = $s AND outlet IS NOT NULL ORDER BY outlet");
-        Bind(command, "$s", story);
-        var outlets = new List<string>();
+        SqliteCommand count = Command("SELECT count(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH $q LIMIT $cap)");
+        Bind(count, "$q", match);
+        Bind(count, "$cap", MaxRanked + 1);
+        return (long)count.ExecuteScalar()!;
+    }
+
+    private List<(long Id, string? Title, string Snippet)> Matches(string match, bool ranked, int limit, int offset)
+    {
+        SqliteCommand command = Command($"""
+            SELECT rowid, highlight(article_search, 0, char(2), char(3)), snippet(article_search, 1, char(2), char(3), '…', 24)
+            FROM article_search WHERE article_search MATCH $match AND rank MATCH 'bm25(5.0, 1.0)'
+            ORDER BY {(ranked ? "rank" : "rowid DESC")} LIMIT $limit OFFSET $offset
+            """);
+        Bind(command, "$match", match);
+        Bind(command, "$limit", limit);
+        Bind(command, "$offset", offset);
+        var matches = new List<(long, string?, string)>();
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            outlets.Add(reader.GetString(0));
+            matches.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? "" : reader.GetString(2)));
         }
 
-        return outlets;
+        return matches;
+    }
+
+    // The outlets of several stories in one query (ids are numbers, so they are written into the SQL).
+    private ILookup<long, string> Outlets(IEnumerable<long> stories)
+    {
+        string ids = string.Join(',', stories);
+        if (ids.Length == 0)
+        {
+            return Array.Empty<(long, string)>().ToLookup(p => p.Item1, p => p.Item2);
+        }
+
+        var pairs = new List<(long Story, string Outlet)>();
+        using SqliteCommand command = _connection.CreateCommand();
+        command.Transaction = _batch;
+        command.CommandText = $"SELECT DISTINCT story_id, outlet FROM articles WHERE story_id IN ({ids}) AND outlet IS NOT NULL ORDER BY story_id, outlet";
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            pairs.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return pairs.ToLookup(p => p.Story, p => p.Outlet);
     }
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -24,9 +24,14 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     /// <summary>The default database path: <c>$KABAR_DB</c>, else <c>kabar.db</c> in the current folder.</summary>
     public static string DefaultPath => Environment.GetEnvironmentVariable("KABAR_DB") is { Length: > 0 } path ? path : "kabar.db";
 
+    /// <summary>Page cache of a writer: the random-key indexes stay in memory during a long ingest.</summary>
+    public const int WriterCacheMebibytes = 256;
+
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and brings its schema up to date.</summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="cacheMebibytes">The connection's page cache, allocated as used; readers that run many at once need less.</param>
     /// <exception cref="StoreException">The file is not a Kabar database, is newer than this Kabar, or cannot be opened.</exception>
-    public static SqliteArticleStore Open(string path)
+    public static SqliteArticleStore Open(string path, int cacheMebibytes = WriterCacheMebibytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -40,10 +45,10 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         {
             connection.Open();
 
-            // A 256 MiB page cache (allocated as used) keeps the random-key indexes (LSH bands, story postings) in
+            // A writer's 256 MiB page cache (allocated as used) keeps the random-key indexes (LSH bands, story postings) in
             // memory; without it ingest slowed with every 10k articles stored (docs/benchmarks.md).
             Execute(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
-                + " PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
+                + $" PRAGMA cache_size = -{cacheMebibytes * 1024}; PRAGMA temp_store = MEMORY;");
             Migrate(connection, path);
             return new SqliteArticleStore(connection);
         }

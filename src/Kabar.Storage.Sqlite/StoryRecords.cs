@@ -43,6 +43,9 @@ public sealed record ExportedArticle(
 public sealed record SearchHit(long Id, long? Story, string? StoryTitle, string? Title, string? Outlet, string? Published, string Snippet, bool Exact);
 
 /// <summary>A page of search results.</summary>
-/// <param name="Total">How many articles match in all.</param>
-/// <param name="Hits">The page: articles holding the words as typed first, then best ranked (BM25, title weighted).</param>
-public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits);
+/// <param name="Total">How many articles match in all; when not <paramref name="Ranked"/>, only that more than
+/// <see cref="SqliteArticleStore.MaxRanked"/> do.</param>
+/// <param name="Ranked">Whether the hits are ranked (words as typed first, then BM25, title weighted); when more than
+/// <see cref="SqliteArticleStore.MaxRanked"/> articles match, they are the newest first instead.</param>
+/// <param name="Hits">The page.</param>
+public sealed record SearchResults(long Total, bool Ranked, IReadOnlyList<SearchHit> Hits);

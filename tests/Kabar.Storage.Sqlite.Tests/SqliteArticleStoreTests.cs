@@ -195,4 +195,49 @@ public sealed class SqliteArticleStoreTests : IDisposable
 
         Assert.Equal(20, first.GetStats().Articles);
     }
+
+    [Fact]
+    public void Stories_DatedNewestFirst_ThenUndated_AcrossPages_AndVersionGrows()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        long before = store.Version();
+        string[] topics =
+        [
+            "Harga cabai rawit di pasar induk naik dua kali lipat menjelang akhir pekan karena pasokan dari petani berkurang.",
+            "Tim nasional bola voli putri menang tiga set langsung atas tuan rumah dalam laga pembuka kejuaraan Asia.",
+            "Gunung berapi di pulau utara kembali mengeluarkan abu tebal sehingga bandara ditutup selama enam jam.",
+        ];
+        ingester.Ingest(new ArticleSource("a.txt", Published: "2025-01-01"), Bytes(topics[0]));
+        ingester.Ingest(new ArticleSource("b.txt"), Bytes(topics[1]));
+        ingester.Ingest(new ArticleSource("c.txt", Published: "2025-02-01"), Bytes(topics[2]));
+        Assert.True(store.Version() > before);
+
+        long[] Page(int limit, int offset) => [.. store.Stories(null, null, null, 1, limit, offset).Select(s => s.Id)];
+        Assert.Equal([3L, 1, 2], Page(10, 0));
+        Assert.Equal([3L], Page(1, 0));
+        Assert.Equal([1L, 2], Page(2, 1));
+        Assert.Equal([2L], Page(1, 2));
+        Assert.Empty(Page(5, 3));
+        Assert.Equal([3L], [.. store.Stories(new DateOnly(2025, 1, 15), null, null, 1, 10).Select(s => s.Id)]);
+    }
+
+    [Fact]
+    public void Search_FindsStoredArticles_ExactFirst_WithMarkedSnippets()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        ingester.Ingest(new ArticleSource("a.txt", Title: "Pengungsi bertahan di posko"), Bytes("Ratusan pengungsi bertahan di posko balai desa sejak banjir datang pada Senin pagi."));
+        ingester.Ingest(new ArticleSource("b.txt", Title: "Warga mengungsi"), Bytes("Warga dari tiga dusun mengungsi ke bukit setelah sungai meluap pada Selasa dini hari."));
+
+        SearchResults results = store.Search(SearchQuery.Parse("pengungsi")!, 10);
+        Assert.True(results.Ranked);
+        Assert.Equal(2, results.Total);
+        Assert.Equal([1L, 2], results.Hits.Select(h => h.Id));
+        Assert.Equal([true, false], results.Hits.Select(h => h.Exact));
+        Assert.Contains("\u0002pengungsi\u0003", results.Hits[0].Snippet, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\u0002mengungsi\u0003", results.Hits[1].Snippet, StringComparison.Ordinal);
+        Assert.Equal([2L], store.Search(SearchQuery.Parse("pengungsi")!, 10, offset: 1).Hits.Select(h => h.Id));
+        Assert.Equal(0, store.Search(SearchQuery.Parse("gempa")!, 10).Total);
+    }
 }

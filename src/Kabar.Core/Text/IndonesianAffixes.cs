@@ -77,14 +77,18 @@ public static class IndonesianAffixes
         char first = root[0];
         return first switch
         {
-            'p' when root.Length > 1 && !root.StartsWith("pr", StringComparison.Ordinal) => basePrefix + "m" + root[1..],
+            'p' when root.StartsWith("pr", StringComparison.Ordinal) => basePrefix + "m" + root, // produksi → memproduksi
+            'p' when root.Length > 1 => basePrefix + "m" + root[1..],
             'b' or 'f' or 'v' => basePrefix + "m" + root,
-            't' when root.Length > 1 && !root.StartsWith("tr", StringComparison.Ordinal) => basePrefix + "n" + root[1..],
+            't' when root.StartsWith("tr", StringComparison.Ordinal) => basePrefix + "n" + root, // transfer → mentransfer
+            't' when root.Length > 1 => basePrefix + "n" + root[1..],
             'd' or 'c' or 'j' or 'z' => basePrefix + "n" + root,
-            's' when root.Length > 1 && !root.StartsWith("sy", StringComparison.Ordinal) => basePrefix + "ny" + root[1..],
-            'k' when root.Length > 1 && !root.StartsWith("kh", StringComparison.Ordinal) => basePrefix + "ng" + root[1..],
+            's' when root.StartsWith("sy", StringComparison.Ordinal) => basePrefix + "n" + root, // syarat → mensyaratkan
+            's' when root.Length > 1 => basePrefix + "ny" + root[1..],
+            'k' when root.StartsWith("kh", StringComparison.Ordinal) => basePrefix + "ng" + root, // khawatir → mengkhawatirkan
+            'k' when root.Length > 1 => basePrefix + "ng" + root[1..],
             'g' or 'h' or 'a' or 'e' or 'i' or 'o' or 'u' => basePrefix + "ng" + root,
-            _ => basePrefix + root, // l, m, n, r, w, y, ny, ng, and clusters: no nasal
+            _ => basePrefix + root, // l, m, n, r, w, y, ny, ng: no nasal
         };
     }
 

@@ -19,14 +19,14 @@ internal static class ApiEndpoints
     {
         RouteGroupBuilder api = app.MapGroup("/api");
 
-        api.MapGet("/stats", (StorePool pool) =>
+        api.MapGet("/stats", async (StorePool pool, CancellationToken cancel) =>
         {
-            using StorePool.Lease lease = pool.Rent();
+            using StorePool.Lease lease = await pool.RentAsync(cancel);
             return TypedResults.Ok(lease.Store.GetStats());
         }).WithSummary("Counts of stored articles, exact and near duplicates, and rejected inputs.");
 
-        api.MapGet("/stories", Results<Ok<Page<StorySummary>>, ProblemHttpResult> (
-            StorePool pool, string? since, string? until, string? outlet, int? min_size, int? limit, int? offset) =>
+        api.MapGet("/stories", async Task<Results<Ok<Page<StorySummary>>, ProblemHttpResult>> (
+            StorePool pool, string? since, string? until, string? outlet, int? min_size, int? limit, int? offset, CancellationToken cancel) =>
         {
             ProblemHttpResult? badSince = Paging.Day(since, "since", out DateOnly? from), badUntil = Paging.Day(until, "until", out DateOnly? to);
             if ((Paging.Check(limit, offset) ?? badSince ?? badUntil) is { } problem)
@@ -40,58 +40,58 @@ internal static class ApiEndpoints
             }
 
             int take = limit ?? Paging.DefaultLimit, skip = offset ?? 0;
-            using StorePool.Lease lease = pool.Rent();
+            using StorePool.Lease lease = await pool.RentAsync(cancel);
             return TypedResults.Ok(new Page<StorySummary>(lease.Store.Stories(from, to, NullIfEmpty(outlet), min_size ?? 1, take, skip), skip, take));
         }).WithSummary("Stories, newest first, optionally within days, carried by an outlet, or of a least size.");
 
-        api.MapGet("/stories/{id:long}", Results<Ok<StoryView>, ProblemHttpResult> (StorePool pool, ArticleReader reader, long id) =>
+        api.MapGet("/stories/{id:long}", async Task<Results<Ok<StoryView>, ProblemHttpResult>> (StorePool pool, ArticleReader reader, ReportCache cache, long id, CancellationToken cancel) =>
         {
-            using StorePool.Lease lease = pool.Rent();
-            return StoryReport.Build(new StoredArticles(lease.Store, reader), id) is { } report
+            using StorePool.Lease lease = await pool.RentAsync(cancel);
+            return cache.Story(new StoredArticles(lease.Store, reader), id) is { } report
                 ? TypedResults.Ok(StoryView.From(report))
                 : Problems.NotFound($"story #{id}");
         }).WithSummary("A story's members with outlet, day, role (first published, exact copy, near copy, rewrite, …) and why each joined.");
 
-        api.MapGet("/articles", Results<Ok<ArticlePage>, ProblemHttpResult> (StorePool pool, long? after, int? limit) =>
+        api.MapGet("/articles", async Task<Results<Ok<ArticlePage>, ProblemHttpResult>> (StorePool pool, long? after, int? limit, CancellationToken cancel) =>
         {
             if (Paging.Check(limit, 0) is { } problem)
             {
                 return problem;
             }
 
-            using StorePool.Lease lease = pool.Rent();
+            using StorePool.Lease lease = await pool.RentAsync(cancel);
             List<ArticleSummary> items = [.. lease.Store.Export(after ?? 0, limit ?? Paging.DefaultLimit).Select(ArticleSummary.From)];
             return TypedResults.Ok(new ArticlePage(items, items.Count == (limit ?? Paging.DefaultLimit) ? items[^1].Id : null));
         }).WithSummary("Stored articles in id order without their text; pass next_after as after for the next page.");
 
-        api.MapGet("/articles/{id:long}", Results<Ok<ExportedArticle>, ProblemHttpResult> (StorePool pool, long id) =>
+        api.MapGet("/articles/{id:long}", async Task<Results<Ok<ExportedArticle>, ProblemHttpResult>> (StorePool pool, long id, CancellationToken cancel) =>
         {
-            using StorePool.Lease lease = pool.Rent();
+            using StorePool.Lease lease = await pool.RentAsync(cancel);
             return lease.Store.Details(id) is { } article ? TypedResults.Ok(article) : Problems.NotFound($"article #{id}");
         }).WithSummary("One stored article: metadata, cleaned text, duplicate links, story and why it joined.");
 
-        api.MapGet("/articles/{id:long}/raw", Results<FileContentHttpResult, ProblemHttpResult> (StorePool pool, long id) =>
+        api.MapGet("/articles/{id:long}/raw", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (StorePool pool, long id, CancellationToken cancel) =>
         {
-            using StorePool.Lease lease = pool.Rent();
+            using StorePool.Lease lease = await pool.RentAsync(cancel);
             // Served as a download, never as a page of this site: a stored web page is somebody else's HTML.
             return lease.Store.Article(id) is { } article
                 ? TypedResults.File(article.Raw, "application/octet-stream", $"article-{id}.{(article.Source.Format == ArticleFormat.Html ? "html" : "txt")}")
                 : Problems.NotFound($"article #{id}");
         }).WithSummary("The bytes of an article exactly as they were read.");
 
-        api.MapGet("/duplicates", Results<Ok<List<DuplicateCluster>>, ProblemHttpResult> (StorePool pool, int? limit) =>
+        api.MapGet("/duplicates", async Task<Results<Ok<List<DuplicateCluster>>, ProblemHttpResult>> (StorePool pool, int? limit, CancellationToken cancel) =>
         {
             if (Paging.Check(limit, 0) is { } problem)
             {
                 return problem;
             }
 
-            using StorePool.Lease lease = pool.Rent();
+            using StorePool.Lease lease = await pool.RentAsync(cancel);
             return TypedResults.Ok(lease.Store.DuplicateClusters(limit ?? Paging.DefaultLimit)
                 .GroupBy(m => m.Cluster).Select(g => new DuplicateCluster(g.Key, [.. g])).ToList());
         }).WithSummary("The largest duplicate clusters: the original (earliest) and its exact, near and partial copies.");
 
-        api.MapGet("/compare", Results<Ok<CompareReport>, ProblemHttpResult> (StorePool pool, ArticleReader reader, long? a, long? b) =>
+        api.MapGet("/compare", async Task<Results<Ok<CompareReport>, ProblemHttpResult>> (StorePool pool, ArticleReader reader, ReportCache cache, long? a, long? b, CancellationToken cancel) =>
         {
             if (a is null || b is null)
             {
@@ -103,11 +103,11 @@ internal static class ApiEndpoints
                 return Problems.BadRequest("same_article", $"article #{a} given twice; compare two different articles");
             }
 
-            using StorePool.Lease lease = pool.Rent();
+            using StorePool.Lease lease = await pool.RentAsync(cancel);
             var articles = new StoredArticles(lease.Store, reader);
             return articles.Load(a.Value) is null ? Problems.NotFound($"article #{a}")
                 : articles.Load(b.Value) is null ? Problems.NotFound($"article #{b}")
-                : TypedResults.Ok(articles.Compare(a.Value, b.Value)!);
+                : TypedResults.Ok(cache.Compare(articles, a.Value, b.Value)!);
         }).WithSummary("Compare two stored articles: aligned sentences (copied or paraphrased), unique sentences, spelling variants, discrepancies.");
 
         api.MapPost("/compare", Results<Ok<CompareReport>, ProblemHttpResult> (CompareRequest? request) =>
@@ -127,9 +127,9 @@ internal static class ApiEndpoints
             return TypedResults.Ok(CompareReport.From(ArticleComparer.Default.Compare(a.Value!, b.Value!)));
         }).WithSummary("Compare two posted texts.");
 
-        api.MapGet("/search", Results<Ok<SearchView>, ProblemHttpResult> (StorePool pool, string? q, int? limit, int? offset) =>
+        api.MapGet("/search", async Task<Results<Ok<SearchView>, ProblemHttpResult>> (StorePool pool, string? q, int? limit, int? offset, CancellationToken cancel) =>
         {
-            if (Paging.Check(limit, offset) is { } problem)
+            if ((Paging.Check(limit, offset) ?? Paging.SearchOffset(offset)) is { } problem)
             {
                 return problem;
             }
@@ -139,7 +139,7 @@ internal static class ApiEndpoints
                 return Problems.BadRequest("empty_query", "q must hold at least one word");
             }
 
-            using StorePool.Lease lease = pool.Rent();
+            using StorePool.Lease lease = await pool.RentAsync(cancel);
             return TypedResults.Ok(SearchView.From(q!, lease.Store.Search(query, limit ?? Paging.DefaultLimit, offset ?? 0)));
         }).WithSummary("Full-text search (Indonesian word families: 'melaporkan' also finds 'laporan'), ranked, with snippets, grouped by story.");
 

@@ -38,10 +38,12 @@ public sealed record CompareRequest(string? A, string? B, string? AName, string?
 /// <summary>Ingest outcomes counted, and each input's.</summary>
 public sealed record IngestResponse(IReadOnlyDictionary<string, int> Counts, IReadOnlyList<IngestItemResult> Results);
 
-/// <summary>Search results grouped by story, stories in the order of their best article.</summary>
-public sealed record SearchView(string Query, long Total, IReadOnlyList<SearchStory> Stories)
+/// <summary>Search results grouped by story, stories in the order of their best article; <paramref name="Order"/> is
+/// "relevance", or "newest" when too many articles match to rank them all (then <paramref name="Total"/> is only a
+/// lower bound: 5,001 means "more than 5,000").</summary>
+public sealed record SearchView(string Query, long Total, string Order, IReadOnlyList<SearchStory> Stories)
 {
-    internal static SearchView From(string query, SearchResults results) => new(query, results.Total, [.. results.Hits
+    internal static SearchView From(string query, SearchResults results) => new(query, results.Total, results.Ranked ? "relevance" : "newest", [.. results.Hits
         .GroupBy(h => h.Story ?? -h.Id)
         .Select(g => new SearchStory(g.First().Story, g.First().StoryTitle, [.. g.Select(SearchArticle.From)]))]);
 }

@@ -38,7 +38,7 @@ internal static class PageEndpoints
     private static IResult BadRequest(ProblemHttpResult problem) =>
         Page("Bad request", $"<h1>Bad request</h1><p>{E(problem.ProblemDetails.Detail)}</p>", StatusCodes.Status400BadRequest);
 
-    private static IResult Stories(StorePool pool, string? since, string? until, string? outlet, int? offset)
+    private static async Task<IResult> Stories(StorePool pool, ReportCache cache, string? since, string? until, string? outlet, int? offset, CancellationToken cancel)
     {
         ProblemHttpResult? badSince = Paging.Day(since, "since", out DateOnly? from), badUntil = Paging.Day(until, "until", out DateOnly? to);
         if ((badSince ?? badUntil ?? Paging.Check(StoriesPerPage, offset)) is { } problem)
@@ -47,9 +47,8 @@ internal static class PageEndpoints
         }
 
         int skip = offset ?? 0;
-        using StorePool.Lease lease = pool.Rent();
-        IReadOnlyList<StorySummary> stories = lease.Store.Stories(from, to, string.IsNullOrWhiteSpace(outlet) ? null : outlet.Trim(), 1, StoriesPerPage, skip);
-        StoreStats stats = lease.Store.GetStats();
+        using StorePool.Lease lease = await pool.RentAsync(cancel);
+        (IReadOnlyList<StorySummary> stories, StoreStats stats) = cache.StoriesPage(lease.Store, from, to, string.IsNullOrWhiteSpace(outlet) ? null : outlet.Trim(), StoriesPerPage, skip);
         var html = new StringBuilder();
         html.Append("<h1>Stories</h1><p class=\"muted\">").Append(Plural(stats.Articles, "article")).Append(" stored · ")
             .Append(Plural(stats.ExactDuplicates, "exact copy").Replace("copys", "copies", StringComparison.Ordinal)).Append(" · ")
@@ -93,17 +92,17 @@ internal static class PageEndpoints
         return Page("Stories", html.ToString());
     }
 
-    private static IResult Story(StorePool pool, ArticleReader reader, long id)
+    private static async Task<IResult> Story(StorePool pool, ArticleReader reader, ReportCache cache, long id, CancellationToken cancel)
     {
-        using StorePool.Lease lease = pool.Rent();
+        using StorePool.Lease lease = await pool.RentAsync(cancel);
         var articles = new StoredArticles(lease.Store, reader);
-        if (StoryReport.Build(articles, id) is not { } report)
+        if (cache.Story(articles, id) is not { } report)
         {
             return NotFound($"There is no story #{id}.");
         }
 
         StorySummary s = report.Story;
-        StoryContent? content = StoryContent.Build(articles, report);
+        StoryContent? content = cache.Content(articles, report);
         StoryReportMember? first = report.Members.FirstOrDefault(m => m.Article.Id == content?.First);
         var html = new StringBuilder();
         html.Append("<h1>").Append(E(s.Title ?? "(untitled)")).Append("</h1><p class=\"muted\">Story #").Append(s.Id).Append(" · ")
@@ -195,9 +194,9 @@ internal static class PageEndpoints
         html.Append("</div>");
     }
 
-    private static IResult Article(StorePool pool, ArticleReader reader, long id)
+    private static async Task<IResult> Article(StorePool pool, ArticleReader reader, long id, CancellationToken cancel)
     {
-        using StorePool.Lease lease = pool.Rent();
+        using StorePool.Lease lease = await pool.RentAsync(cancel);
         if (lease.Store.Details(id) is not { } a || lease.Store.Article(id) is not { } stored)
         {
             return NotFound($"There is no article #{id}.");
@@ -253,7 +252,7 @@ internal static class PageEndpoints
         return Page(a.Title ?? $"Article #{id}", html.ToString());
     }
 
-    private static IResult Compare(StorePool pool, ArticleReader reader, long? a, long? b)
+    private static async Task<IResult> Compare(StorePool pool, ArticleReader reader, ReportCache cache, long? a, long? b, CancellationToken cancel)
     {
         if (a is null || b is null || a == b)
         {
@@ -261,9 +260,9 @@ internal static class PageEndpoints
                 StatusCodes.Status400BadRequest);
         }
 
-        using StorePool.Lease lease = pool.Rent();
+        using StorePool.Lease lease = await pool.RentAsync(cancel);
         var articles = new StoredArticles(lease.Store, reader);
-        if (articles.Compare(a.Value, b.Value) is not { } report)
+        if (cache.Compare(articles, a.Value, b.Value) is not { } report)
         {
             return NotFound($"Article #{(articles.Load(a.Value) is null ? a : b)} does not exist or cannot be read.");
         }
@@ -278,9 +277,9 @@ internal static class PageEndpoints
         return Page($"Compare #{left.Id} and #{right.Id}", html.ToString(), compare: true);
     }
 
-    private static IResult Search(StorePool pool, string? q, int? offset)
+    private static async Task<IResult> Search(StorePool pool, string? q, int? offset, CancellationToken cancel)
     {
-        if (Paging.Check(HitsPerPage, offset) is { } problem)
+        if ((Paging.Check(HitsPerPage, offset) ?? Paging.SearchOffset(offset)) is { } problem)
         {
             return BadRequest(problem);
         }
@@ -291,14 +290,14 @@ internal static class PageEndpoints
         }
 
         int skip = offset ?? 0;
-        using StorePool.Lease lease = pool.Rent();
+        using StorePool.Lease lease = await pool.RentAsync(cancel);
         SearchResults results = lease.Store.Search(query, HitsPerPage, skip);
-        SearchView view = SearchView.From(q!, results);
         var html = new StringBuilder();
-        html.Append("<h1>Search: ").Append(E(q)).Append("</h1><p class=\"muted\" id=\"total\">").Append(Plural(results.Total, "article")).Append(" match");
+        html.Append("<h1>Search: ").Append(E(q)).Append("</h1><p class=\"muted\" id=\"total\">").Append(results.Ranked ? Plural(results.Total, "article") : $"More than {N(SqliteArticleStore.MaxRanked)} articles").Append(" match");
         if (results.Total > 0)
         {
-            html.Append("; showing ").Append(skip + 1).Append('–').Append(skip + results.Hits.Count).Append(", grouped by story");
+            html.Append("; showing ").Append(skip + 1).Append('–').Append(skip + results.Hits.Count).Append(", grouped by story")
+                .Append(results.Ranked ? ", best first" : ", newest first (too many to rank: add words to narrow the search)");
         }
 
         html.Append("</p><div id=\"results\">");
@@ -324,7 +323,7 @@ internal static class PageEndpoints
             html.Append("<a href=\"/search?q=").Append(Q(q)).Append("&amp;offset=").Append(Math.Max(0, skip - HitsPerPage)).Append("\">← previous</a>");
         }
 
-        if (skip + results.Hits.Count < results.Total)
+        if (skip + results.Hits.Count < Math.Min(results.Total, SqliteArticleStore.MaxRanked))
         {
             html.Append("<a href=\"/search?q=").Append(Q(q)).Append("&amp;offset=").Append(skip + HitsPerPage).Append("\">next →</a>");
         }
