@@ -55,10 +55,11 @@ public static class KabarServer
 
         SqliteArticleStore.Open(options.Database).Dispose(); // create and migrate once, before any request
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new StorePool(options.Database));
-        builder.Services.AddSingleton(new IngestGate(options.Database));
+        // Built by the container, so it disposes them when the server stops: the ingest writer saves its statistics.
+        builder.Services.AddSingleton(_ => new StorePool(options.Database));
+        builder.Services.AddSingleton(_ => new IngestGate(options.Database));
+        builder.Services.AddSingleton(_ => new ReportCache());
         builder.Services.AddSingleton(new ArticleReader(NewsPipeline.Default, HtmlPages.Default));
-        builder.Services.AddSingleton(new ReportCache());
 
         WebApplication app = builder.Build();
         app.Use(ErrorBoundary);

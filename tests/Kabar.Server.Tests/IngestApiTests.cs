@@ -54,6 +54,20 @@ public sealed class IngestApiTests
     }
 
     [Fact]
+    public async Task Stopping_SavesTheCorpusStatistics_ThroughTheLastArticle()
+    {
+        await using RunningServer server = await RunningServer.StartAsync(samples: false);
+        JsonElement response = await Ingest(server.Client, Text(Flood));
+        long id = response.GetProperty("results")[0].GetProperty("id").GetInt64();
+        await server.StopAsync();
+
+        using Kabar.Storage.Sqlite.SqliteArticleStore store = Kabar.Storage.Sqlite.SqliteArticleStore.Open(server.Database);
+        (byte[]? data, long through) = store.LoadStatistics();
+        Assert.NotNull(data);
+        Assert.Equal(id, through);
+    }
+
+    [Fact]
     public async Task JsonLines_BadLinesAreReportedAndTheRestStored()
     {
         await using RunningServer server = await RunningServer.StartAsync(samples: false);
