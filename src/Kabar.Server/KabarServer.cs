@@ -89,9 +89,9 @@ public static class KabarServer
             // Some refusals (a body over the limit while binding JSON, say) end with a status and no body: say why.
             if (context.Response is { StatusCode: >= 400, HasStarted: false, ContentType: null } response && context.Request.Path.StartsWithSegments("/api"))
             {
-                await Problems.Of(response.StatusCode, response.StatusCode == StatusCodes.Status413PayloadTooLarge ? "body_too_large" : "bad_request",
-                    response.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"the request body is over the limit of {MaxCompareBytes} bytes" : "the request could not be read")
-                    .ExecuteAsync(context);
+                bool tooLarge = response.StatusCode == StatusCodes.Status413PayloadTooLarge;
+                await Problems.Of(response.StatusCode, tooLarge ? "body_too_large" : "bad_request",
+                    tooLarge ? "the request body is over this endpoint's size limit" : "the request could not be read").ExecuteAsync(context);
             }
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)

@@ -66,5 +66,5 @@ internal static class Html
 
     public static string Day(string? published) => published is null ? "undated" : published[..Math.Min(10, published.Length)];
 
-    public static string Plural(long n, string noun) => $"{N(n)} {noun}{(n == 1 ? "" : "s")}";
+    public static string Plural(long n, string noun, string? plural = null) => $"{N(n)} {(n == 1 ? noun : plural ?? noun + "s")}";
 }

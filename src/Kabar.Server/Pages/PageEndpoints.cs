@@ -51,8 +51,8 @@ internal static class PageEndpoints
         (IReadOnlyList<StorySummary> stories, StoreStats stats) = cache.StoriesPage(lease.Store, from, to, string.IsNullOrWhiteSpace(outlet) ? null : outlet.Trim(), StoriesPerPage, skip);
         var html = new StringBuilder();
         html.Append("<h1>Stories</h1><p class=\"muted\">").Append(Plural(stats.Articles, "article")).Append(" stored · ")
-            .Append(Plural(stats.ExactDuplicates, "exact copy").Replace("copys", "copies", StringComparison.Ordinal)).Append(" · ")
-            .Append(Plural(stats.NearDuplicates, "near copy").Replace("copys", "copies", StringComparison.Ordinal)).Append(" · newest first</p>");
+            .Append(Plural(stats.ExactDuplicates, "exact copy", "exact copies")).Append(" · ")
+            .Append(Plural(stats.NearDuplicates, "near copy", "near copies")).Append(" · newest first</p>");
         html.Append("<form class=\"filters\" method=\"get\" action=\"/\">")
             .Append("<label>from<input type=\"date\" name=\"since\" value=\"").Append(E(since)).Append("\"></label>")
             .Append("<label>until<input type=\"date\" name=\"until\" value=\"").Append(E(until)).Append("\"></label>")
