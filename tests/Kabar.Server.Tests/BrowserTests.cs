@@ -161,6 +161,19 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [BrowserFact]
+    public async Task ArticlePage_HidesBoilerplateUntilAsked()
+    {
+        (IPage page, List<string> errors) = await Open("/articles/6"); // the machine-style rewrite, with an advertising line
+        ILocator removed = page.Locator("#cleaned .removed").First;
+        Assert.False(await removed.IsVisibleAsync());
+        Assert.DoesNotContain("iklan", await page.Locator("#cleaned").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        await page.GetByText("show them").ClickAsync();
+        Assert.True(await removed.IsVisibleAsync());
+        Assert.Contains("iklan", await page.Locator("#cleaned").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(errors);
+    }
+
+    [BrowserFact]
     public async Task ArticleWithScript_ShowsItAsText_AndRunsNothing()
     {
         string line = JsonSerializer.Serialize(new

@@ -28,6 +28,8 @@ internal static class Assets
         dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;background:#fff;border:1px solid var(--line);border-radius:6px;padding:12px 16px}
         dl.meta dt{color:var(--muted)}dl.meta dd{margin:0;word-break:break-word}mark{background:#ffe58a;padding:0 1px}
         .carried-0{background:#fde2e2}meter{width:70px;vertical-align:middle}
+        .removed{display:none;color:#8a94a6;text-decoration:line-through}#show-removed:checked~main .removed{display:inline}
+        .toggle{text-decoration:underline;cursor:pointer;font-size:13px;color:var(--muted)}
         .hit{margin:6px 0 10px 14px}.pager{margin:16px 0;display:flex;gap:14px}details summary{cursor:pointer}
         """;
 

@@ -51,11 +51,7 @@ internal static class Html
             html.Append("<link rel=\"stylesheet\" href=\"/assets/compare.css\"><script src=\"/assets/compare.js\" defer></script>");
         }
 
-        html.Append("</head><body>");
-        if (compare)
-        {
-            html.Append("<input type=\"checkbox\" id=\"show-removed\" hidden>"); // the compare view's boilerplate switch
-        }
+        html.Append("</head><body><input type=\"checkbox\" id=\"show-removed\" hidden>"); // shows removed boilerplate when checked
 
         html.Append("<nav class=\"top\"><a class=\"brand\" href=\"/\">Kabar</a><a href=\"/\">Stories</a>")
             .Append("<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" placeholder=\"Search articles\" aria-label=\"Search articles\" value=\"")

@@ -233,23 +233,46 @@ internal static class PageEndpoints
             Row("credits", E(read.Metadata.CreditedSources.Count == 0 ? "none found" : string.Join(", ", read.Metadata.CreditedSources)));
         }
 
-        html.Append("</dl><h2>Cleaned text</h2><div class=\"cleaned\" id=\"cleaned\">").Append(E(a.Text)).Append("</div>");
+        html.Append("</dl><h2>Cleaned text</h2>");
         if (read is { Removals.Count: > 0 })
         {
-            html.Append("<h2>Removed as boilerplate</h2><table id=\"removed\">");
-            foreach (Removal r in read.Removals)
-            {
-                html.Append("<tr><td>").Append(E(r.Text)).Append("</td><td class=\"muted\">").Append(E(r.Reason.ToString())).Append("</td></tr>");
-            }
-
-            html.Append("</table>");
+            html.Append("<p class=\"muted\">").Append(Plural(read.Removals.Count, "passage")).Append(" removed as boilerplate · <label for=\"show-removed\" class=\"toggle\">show them</label></p>");
         }
 
+        html.Append("<div class=\"cleaned\" id=\"cleaned\">");
+        AppendCleaned(html, read, a.Text);
+        html.Append("</div>");
         string raw = Encoding.UTF8.GetString(stored.Raw, 0, Math.Min(stored.Raw.Length, RawShown));
         html.Append("<h2>Raw input</h2><details id=\"raw\"><summary>").Append(Plural(stored.Raw.Length, "byte")).Append(" as read (")
             .Append(E(stored.Source.Format.ToString().ToLowerInvariant())).Append(") · <a href=\"/api/articles/").Append(id).Append("/raw\">download</a></summary><pre class=\"raw\">")
             .Append(E(raw)).Append(stored.Raw.Length > RawShown ? "\n…" : "").Append("</pre></details>");
         return Page(a.Title ?? $"Article #{id}", html.ToString());
+    }
+
+    // The article's text with what was removed as boilerplate hidden until asked for (the spans are into the text
+    // as read again; an article that cannot be read again shows its stored text whole).
+    private static void AppendCleaned(StringBuilder html, Article? read, string stored)
+    {
+        if (read is null)
+        {
+            html.Append(E(stored));
+            return;
+        }
+
+        int at = 0;
+        foreach (Removal r in read.Removals.OrderBy(r => r.Span.Start))
+        {
+            if (r.Span.Start < at || r.Span.End > read.Text.Length)
+            {
+                continue;
+            }
+
+            html.Append(E(read.Text[at..r.Span.Start])).Append("<span class=\"removed\" title=\"").Append(E(r.Reason.ToString())).Append("\">")
+                .Append(E(read.Text[r.Span.Start..r.Span.End])).Append("</span>");
+            at = r.Span.End;
+        }
+
+        html.Append(E(read.Text[at..]));
     }
 
     private static async Task<IResult> Compare(StorePool pool, ArticleReader reader, ReportCache cache, long? a, long? b, CancellationToken cancel)
