@@ -26,6 +26,10 @@ internal static class Paging
         ? Problems.BadRequest("bad_offset", $"search results end at {SqliteArticleStore.MaxRanked}; add words to narrow the search")
         : null;
 
+    public static ProblemHttpResult? SearchWords(SearchQuery query) => query.Words.Count > SearchQuery.MaxWords
+        ? Problems.BadRequest("query_too_long", $"a search may hold at most {SearchQuery.MaxWords} words, not {query.Words.Count}")
+        : null;
+
     public static ProblemHttpResult? Day(string? text, string name, out DateOnly? day)
     {
         day = null;

@@ -12,6 +12,9 @@ namespace Kabar.Storage.Sqlite;
 /// </summary>
 public sealed record SearchQuery(string Exact, string Expanded, IReadOnlyList<string> Words)
 {
+    /// <summary>The most words a search may hold: each brings dozens of forms into the query.</summary>
+    public const int MaxWords = 16;
+
     // The forms of one word are OR-ed; this bounds the work one word can cause.
     private const int MaxFormsPerWord = 24;
 

@@ -67,6 +67,8 @@ public sealed class ApiTests(SampleServer fixture) : IClassFixture<SampleServer>
     [InlineData("api/stories?min_size=0", "bad_min_size")]
     [InlineData("api/stories?limit=many", "bad_request")]
     [InlineData("api/search?q=%20%2C%20", "empty_query")]
+    [InlineData("api/search?q=a+b+c+d+e+f+g+h+i+j+k+l+m+n+o+p+q", "query_too_long")]
+    [InlineData("api/search?q=banjir&offset=6000", "bad_offset")]
     [InlineData("api/compare?a=1", "missing_article")]
     [InlineData("api/compare?a=2&b=2", "same_article")]
     public async Task BadQueries_AreFourHundredWithAReasonCode(string path, string code)

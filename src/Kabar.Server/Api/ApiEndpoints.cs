@@ -139,6 +139,11 @@ internal static class ApiEndpoints
                 return Problems.BadRequest("empty_query", "q must hold at least one word");
             }
 
+            if (Paging.SearchWords(query) is { } tooLong)
+            {
+                return tooLong;
+            }
+
             using StorePool.Lease lease = await pool.RentAsync(cancel);
             return TypedResults.Ok(SearchView.From(q!, lease.Store.Search(query, limit ?? Paging.DefaultLimit, offset ?? 0)));
         }).WithSummary("Full-text search (Indonesian word families: 'melaporkan' also finds 'laporan'), ranked, with snippets, grouped by story.");

@@ -312,6 +312,11 @@ internal static class PageEndpoints
             return Page("Search", "<h1>Search</h1><p>Type words to find in titles and texts. Indonesian word families are found too: <em>melaporkan</em> finds <em>laporan</em> and <em>pelapor</em>; \"quoted words\" are found as a phrase.</p>", search: q);
         }
 
+        if (Paging.SearchWords(query) is { } tooLong)
+        {
+            return BadRequest(tooLong);
+        }
+
         int skip = offset ?? 0;
         using StorePool.Lease lease = await pool.RentAsync(cancel);
         SearchResults results = lease.Store.Search(query, HitsPerPage, skip);
