@@ -57,7 +57,7 @@ internal static class StoriesCommand
 
         foreach (StorySummary s in stories)
         {
-            output.WriteLine($"#{s.Id,-6} {Count(s.Size, "article"),12} {Count(s.Outlets.Count, "outlet"),10}  {Days(s.FirstDay, s.LastDay),-23}  {s.Title ?? "(untitled)"}");
+            output.WriteLine($"#{s.Id,-6} {Count(s.Size, "article"),12} {Count(s.Outlets.Count, "outlet"),10}  {s.DaysText(),-23}  {s.Title ?? "(untitled)"}");
             if (s.Outlets.Count > 0)
             {
                 output.WriteLine($"{"",8}{string.Join(", ", s.Outlets)}");
@@ -67,12 +67,6 @@ internal static class StoriesCommand
 
     /// <summary>"1 article", "3 articles".</summary>
     public static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
-
-    /// <summary>"2025-03-03", "2025-03-03 – 2025-03-05", or "undated".</summary>
-    public static string Days(DateOnly? first, DateOnly? last) =>
-        first is null ? "undated"
-        : first == last ? first.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-        : $"{first.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} – {last!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     private static bool TryDay(string? text, string option, TextWriter error, out DateOnly? day)
     {

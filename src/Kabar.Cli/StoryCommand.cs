@@ -56,7 +56,7 @@ internal static class StoryCommand
                 }
 
                 output.WriteLine($"story #{story.Id}: {story.Title ?? "(untitled)"}");
-                output.WriteLine($"{StoriesCommand.Count(story.Size, "article")} from {StoriesCommand.Count(story.Outlets.Count, "outlet")}, {StoriesCommand.Days(story.FirstDay, story.LastDay)}");
+                output.WriteLine($"{StoriesCommand.Count(story.Size, "article")} from {StoriesCommand.Count(story.Outlets.Count, "outlet")}, {story.DaysText()}");
                 output.WriteLine();
                 foreach ((StoryMember m, MemberRole r) in report.Members)
                 {

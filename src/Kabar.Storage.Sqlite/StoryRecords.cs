@@ -7,7 +7,16 @@ namespace Kabar.Storage.Sqlite;
 /// <param name="LastDay">The latest, if known.</param>
 /// <param name="Title">The title of its earliest member.</param>
 /// <param name="Outlets">The outlets that carried it, by name.</param>
-public sealed record StorySummary(long Id, int Size, DateOnly? FirstDay, DateOnly? LastDay, string? Title, IReadOnlyList<string> Outlets);
+public sealed record StorySummary(long Id, int Size, DateOnly? FirstDay, DateOnly? LastDay, string? Title, IReadOnlyList<string> Outlets)
+{
+    /// <summary>"2025-03-03", "2025-03-03 – 2025-03-05", or "undated".</summary>
+    public string DaysText() =>
+        FirstDay is not { } first ? "undated"
+        : first == LastDay ? Iso(first)
+        : $"{Iso(first)} – {(LastDay is { } last ? Iso(last) : "?")}";
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>One article of a story, with what put it there.</summary>
 /// <param name="Id">The article id.</param>

@@ -70,7 +70,7 @@ internal static class PageEndpoints
                 html.Append("<tr><td><a href=\"/stories/").Append(s.Id).Append("\">").Append(E(s.Title ?? "(untitled)")).Append("</a></td>")
                     .Append("<td class=\"num\">").Append(s.Size).Append("</td><td>")
                     .Append(E(string.Join(", ", s.Outlets.Take(5)))).Append(s.Outlets.Count > 5 ? $" and {s.Outlets.Count - 5} more" : "")
-                    .Append("</td><td class=\"num\">").Append(E(Days(s.FirstDay, s.LastDay))).Append("</td></tr>");
+                    .Append("</td><td class=\"num\">").Append(E(s.DaysText())).Append("</td></tr>");
             }
 
             html.Append("</table>");
@@ -106,7 +106,7 @@ internal static class PageEndpoints
         StoryReportMember? first = report.Members.FirstOrDefault(m => m.Article.Id == content?.First);
         var html = new StringBuilder();
         html.Append("<h1>").Append(E(s.Title ?? "(untitled)")).Append("</h1><p class=\"muted\">Story #").Append(s.Id).Append(" · ")
-            .Append(Plural(s.Size, "article")).Append(" from ").Append(Plural(s.Outlets.Count, "outlet")).Append(" · ").Append(E(Days(s.FirstDay, s.LastDay))).Append("</p>");
+            .Append(Plural(s.Size, "article")).Append(" from ").Append(Plural(s.Outlets.Count, "outlet")).Append(" · ").Append(E(s.DaysText())).Append("</p>");
         if (first is not null)
         {
             html.Append("<p id=\"first\">First published: <a href=\"/articles/").Append(first.Article.Id).Append("\">#").Append(first.Article.Id).Append(' ')
@@ -359,11 +359,6 @@ internal static class PageEndpoints
         html.Append("</div>");
         return Page($"Search: {q}", html.ToString(), search: q);
     }
-
-    private static string Days(DateOnly? first, DateOnly? last) =>
-        first is null ? "undated"
-        : first == last ? first.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-        : $"{first.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} – {last!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     // "2024-06-19 14:05" from an ISO date-time, the day alone when there is no time.
     private static string When(string? published) =>
