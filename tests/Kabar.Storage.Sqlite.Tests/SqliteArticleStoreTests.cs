@@ -240,4 +240,26 @@ public sealed class SqliteArticleStoreTests : IDisposable
         Assert.Equal([2L], store.Search(SearchQuery.Parse("pengungsi")!, 10, offset: 1).Hits.Select(h => h.Id));
         Assert.Equal(0, store.Search(SearchQuery.Parse("gempa")!, 10).Total);
     }
+
+    [Fact]
+    public void UpgradeToV6_IndexesTheArticlesAlreadyStored()
+    {
+        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
+        {
+            new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("a.txt"), Bytes(Story));
+        }
+
+        // Back to a version-5 database: no search index, the v5 indexes.
+        ExecuteRaw("""
+            DROP TABLE article_search; DROP INDEX stories_recent; CREATE INDEX stories_last_day ON stories (last_day);
+            DROP INDEX articles_duplicate_of; DROP INDEX articles_near_of; DROP INDEX articles_outlet;
+            DROP INDEX articles_story; CREATE INDEX articles_story ON articles (story_id, id); PRAGMA user_version = 5;
+            """);
+        SqliteConnection.ClearAllPools();
+
+        using SqliteArticleStore upgraded = SqliteArticleStore.Open(DbPath);
+        Assert.Equal(6, upgraded.SchemaVersion);
+        SearchResults results = upgraded.Search(SearchQuery.Parse("mengungsi")!, 10);
+        Assert.Equal([1L], results.Hits.Select(h => h.Id));
+    }
 }
