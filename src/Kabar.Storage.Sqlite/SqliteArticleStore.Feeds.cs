@@ -10,7 +10,7 @@ public sealed partial class SqliteArticleStore
         SqliteCommand command = Command("SELECT etag, last_modified FROM feeds WHERE url = $url");
         Bind(command, "$url", feed);
         using SqliteDataReader reader = command.ExecuteReader();
-        return reader.Read() ? (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : (null, null);
+        return reader.Read() ? (reader.TextOrNull(0), reader.TextOrNull(1)) : (null, null);
     }
 
     /// <summary>Keeps a feed's validators for the next conditional request.</summary>

@@ -21,11 +21,10 @@ public sealed partial class SqliteArticleStore
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
             string relation = !reader.IsDBNull(5) ? "exact copy"
-                : !reader.IsDBNull(6) ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(Text(7) == "contained" ? "partial copy" : "near copy")} {reader.GetDouble(8):0.00}")
+                : !reader.IsDBNull(6) ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(reader.TextOrNull(7) == "contained" ? "partial copy" : "near copy")} {reader.GetDouble(8):0.00}")
                 : "original";
-            members.Add(new DuplicateMember(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Text(3), Text(4), relation));
+            members.Add(new DuplicateMember(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.TextOrNull(3), reader.TextOrNull(4), relation));
         }
 
         return [.. members.GroupBy(m => m.Cluster).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).SelectMany(g => g.OrderBy(m => m.Id))];
@@ -78,7 +77,7 @@ public sealed partial class SqliteArticleStore
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            stories.Add(new StorySummary(reader.GetInt64(0), reader.GetInt32(1), Day(reader, 2), Day(reader, 3), reader.IsDBNull(4) ? null : reader.GetString(4), []));
+            stories.Add(new StorySummary(reader.GetInt64(0), reader.GetInt32(1), Day(reader, 2), Day(reader, 3), reader.TextOrNull(4), []));
         }
 
         return stories;
@@ -101,7 +100,7 @@ public sealed partial class SqliteArticleStore
         Bind(command, "$id", id);
         using SqliteDataReader reader = command.ExecuteReader();
         return reader.Read()
-            ? new StorySummary(id, reader.GetInt32(0), Day(reader, 1), Day(reader, 2), reader.IsDBNull(3) ? null : reader.GetString(3), [.. Outlets([id])[id]])
+            ? new StorySummary(id, reader.GetInt32(0), Day(reader, 1), Day(reader, 2), reader.TextOrNull(3), [.. Outlets([id])[id]])
             : null;
     }
 
@@ -117,11 +116,8 @@ public sealed partial class SqliteArticleStore
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            long? Number(int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
-            double? Real(int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
-            members.Add(new StoryMember(reader.GetInt64(0), reader.GetString(1), Text(2), Text(3), Text(4), Number(5), Number(6), Text(7),
-                Real(8), Real(9), Text(10) ?? ""));
+            members.Add(new StoryMember(reader.GetInt64(0), reader.GetString(1), reader.TextOrNull(2), reader.TextOrNull(3), reader.TextOrNull(4), reader.NumberOrNull(5), reader.NumberOrNull(6), reader.TextOrNull(7),
+                reader.RealOrNull(8), reader.RealOrNull(9), reader.TextOrNull(10) ?? ""));
         }
 
         return members;
@@ -142,11 +138,8 @@ public sealed partial class SqliteArticleStore
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            long? Number(int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
-            double? Real(int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
-            yield return new ExportedArticle(reader.GetInt64(0), reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), reader.GetString(7),
-                reader.GetInt64(8), Number(9), Number(10), Text(11), Real(12), Number(13), Real(14), Text(15), reader.GetString(16));
+            yield return new ExportedArticle(reader.GetInt64(0), reader.GetString(1), reader.TextOrNull(2), reader.TextOrNull(3), reader.TextOrNull(4), reader.TextOrNull(5), reader.TextOrNull(6), reader.GetString(7),
+                reader.GetInt64(8), reader.NumberOrNull(9), reader.NumberOrNull(10), reader.TextOrNull(11), reader.RealOrNull(12), reader.NumberOrNull(13), reader.RealOrNull(14), reader.TextOrNull(15), reader.GetString(16));
         }
     }
 
@@ -200,8 +193,7 @@ public sealed partial class SqliteArticleStore
             using SqliteDataReader reader = command.ExecuteReader();
             while (reader.Read())
             {
-                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                articles[reader.GetInt64(0)] = (reader.IsDBNull(1) ? null : reader.GetInt64(1), Text(2), Text(3), Text(4));
+                articles[reader.GetInt64(0)] = (reader.NumberOrNull(1), reader.TextOrNull(2), reader.TextOrNull(3), reader.TextOrNull(4));
             }
         }
 
@@ -234,7 +226,7 @@ public sealed partial class SqliteArticleStore
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            matches.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? "" : reader.GetString(2)));
+            matches.Add((reader.GetInt64(0), reader.TextOrNull(1), reader.TextOrNull(2) ?? ""));
         }
 
         return matches;

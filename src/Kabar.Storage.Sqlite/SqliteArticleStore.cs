@@ -104,7 +104,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         Bind(command, "$id", id);
         using SqliteDataReader reader = command.ExecuteReader();
         return reader.Read()
-            ? new StoredLinks(reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2))
+            ? new StoredLinks(reader.GetString(0), reader.GetInt64(1), reader.NumberOrNull(2))
             : throw new KeyNotFoundException($"no article {id}");
     }
 
@@ -148,13 +148,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            long? Number(int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
             articles.Add(new StoredArticle(
                 reader.GetInt64(0),
-                new ArticleSource(reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), Text(7),
-                    Enum.Parse<ArticleFormat>(reader.GetString(12), ignoreCase: true), Text(13)),
-                (byte[])reader[8], Number(9), reader.GetBoolean(10), Number(11)));
+                new ArticleSource(reader.GetString(1), reader.TextOrNull(2), reader.TextOrNull(3), reader.TextOrNull(4), reader.TextOrNull(5), reader.TextOrNull(6), reader.TextOrNull(7),
+                    Enum.Parse<ArticleFormat>(reader.GetString(12), ignoreCase: true), reader.TextOrNull(13)),
+                (byte[])reader[8], reader.NumberOrNull(9), reader.GetBoolean(10), reader.NumberOrNull(11)));
         }
 
         return articles;
@@ -207,7 +205,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             throw new KeyNotFoundException($"no story {story}");
         }
 
-        return new StoryState(story, Day(reader, 0), Day(reader, 1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+        return new StoryState(story, Day(reader, 0), Day(reader, 1), reader.GetInt32(2), reader.TextOrNull(3),
             CentroidCodec.Decode((byte[])reader[4]));
     }
 
@@ -381,7 +379,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         SqliteCommand command = Command("SELECT raw, duplicate_of, origin, cluster FROM articles WHERE id = $id");
         Bind(command, "$id", id);
         using SqliteDataReader reader = command.ExecuteReader();
-        return reader.Read() ? ((byte[])reader[0], reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)) : null;
+        return reader.Read() ? ((byte[])reader[0], reader.NumberOrNull(1), reader.GetString(2), reader.GetInt64(3)) : null;
     }
 
     /// <summary>
