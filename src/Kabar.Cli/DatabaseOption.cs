@@ -1,5 +1,9 @@
 using System.CommandLine;
+using Kabar.Dedup;
+using Kabar.Pipeline;
+using Kabar.Storage;
 using Kabar.Storage.Sqlite;
+using Kabar.Web.Html;
 
 namespace Kabar.Cli;
 
@@ -50,5 +54,17 @@ internal static class DatabaseOption
         {
             return action(store);
         }
+    }
+
+    /// <summary>The ingester of a writer command; says so when opening the store made its near-duplicate keys again.</summary>
+    public static Ingester Ingester(SqliteArticleStore store, string path, TextWriter error)
+    {
+        var ingester = new Ingester(NewsPipeline.Default, store, pages: HtmlPages.Default);
+        if (ingester.RebuiltBands > 0)
+        {
+            error.WriteLine($"kabar: {path}: made the near-duplicate keys of {ingester.RebuiltBands:N0} stored articles again (new signature format {MinHasher.Format})");
+        }
+
+        return ingester;
     }
 }

@@ -34,7 +34,7 @@ internal static class IngestCommand
         {
             return DatabaseOption.WithStore(parsed.GetValue(db)!, error, store =>
             {
-                var ingester = new Ingester(NewsPipeline.Default, store, pages: HtmlPages.Default);
+                Ingester ingester = DatabaseOption.Ingester(store, parsed.GetValue(db)!, error);
                 var counts = new Dictionary<IngestOutcome, int>();
                 var pending = new List<IngestResult>();
                 HashSet<long> created = [], updated = [], touched = [];

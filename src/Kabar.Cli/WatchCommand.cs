@@ -47,7 +47,7 @@ internal static class WatchCommand
             {
                 using HttpClient client = PoliteFetcher.CreateClient();
                 var fetcher = new PoliteFetcher(client, FetchPolicy.Default with { Timeout = wait.Value, HostInterval = pause.Value });
-                var ingester = new Ingester(NewsPipeline.Default, store, pages: HtmlPages.Default);
+                Ingester ingester = DatabaseOption.Ingester(store, parsed.GetValue(db)!, error);
                 var watcher = new FeedWatcher(store, ingester, fetcher, output, error);
                 using var stop = new CancellationTokenSource();
                 ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };

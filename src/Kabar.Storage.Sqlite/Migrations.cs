@@ -133,6 +133,23 @@ internal static class Migrations
         DROP INDEX articles_story;
         CREATE INDEX articles_story ON articles (story_id, outlet);
         """,
+
+        // 7: band keys in one covering B-tree, written and searched by key alone (each key already mixes in its band
+        // number), and the settings of the store. The keys are made again from the stored story words whenever the
+        // signature format they were made with (setting 'signature_format') is not the running one, which is how a
+        // store of version 6, made with 128 independent hash functions, gets its keys.
+        """
+        DROP TABLE lsh_bands;
+        CREATE TABLE lsh_keys (
+            key         INTEGER NOT NULL,
+            article_id  INTEGER NOT NULL,
+            PRIMARY KEY (key, article_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE settings (
+            name   TEXT PRIMARY KEY,
+            value  TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kabar.Dedup;
 using Kabar.Storage;
 using Kabar.Stories;
 using Microsoft.Data.Sqlite;
@@ -79,22 +80,81 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     public IReadOnlyList<long> FindByBands(long[] bandKeys)
     {
         ArgumentNullException.ThrowIfNull(bandKeys);
-        var ids = new SortedSet<long>();
-        SqliteCommand command = Command("SELECT article_id FROM lsh_bands WHERE band = $band AND key = $key");
-        SqliteParameter band = command.Parameters.Add("$band", SqliteType.Integer);
-        SqliteParameter key = command.Parameters.Add("$key", SqliteType.Integer);
+        if (bandKeys.Length != LshBands.Bands)
+        {
+            throw new ArgumentException($"an article has {LshBands.Bands} band keys, not {bandKeys.Length}", nameof(bandKeys));
+        }
+
+        // One statement for all bands: a seek per key in the covering (key, article_id) B-tree.
+        SqliteCommand command = Command(FindByBandsSql);
         for (int b = 0; b < bandKeys.Length; b++)
         {
-            band.Value = b;
-            key.Value = bandKeys[b];
-            using SqliteDataReader reader = command.ExecuteReader();
+            command.Parameters.AddWithValue($"$k{b}", bandKeys[b]);
+        }
+
+        var ids = new List<long>();
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    private static readonly string FindByBandsSql =
+        $"SELECT DISTINCT article_id FROM lsh_keys WHERE key IN ({string.Join(", ", Enumerable.Range(0, LshBands.Bands).Select(b => $"$k{b}"))}) ORDER BY article_id";
+
+    /// <inheritdoc/>
+    public string? SignatureFormat() => SignatureFormat(null);
+
+    private string? SignatureFormat(SqliteTransaction? own) =>
+        Command("SELECT value FROM settings WHERE name = 'signature_format'", own).ExecuteScalar() as string;
+
+    /// <inheritdoc/>
+    public long RebuildBands(string format, Func<string, long[]> keysOf)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(format);
+        ArgumentNullException.ThrowIfNull(keysOf);
+        // Write-locked from the start, and the format read again inside: a second process that waited finds the
+        // keys made and does nothing.
+        using SqliteTransaction? own = _batch is null ? _connection.BeginTransaction(deferred: false) : null;
+        if (SignatureFormat(own) == format)
+        {
+            return 0;
+        }
+
+        Command("DELETE FROM lsh_keys", own).ExecuteNonQuery();
+        using SqliteCommand articles = _connection.CreateCommand();
+        articles.Transaction = own ?? _batch;
+        articles.CommandText = "SELECT id, story FROM articles WHERE duplicate_of IS NULL ORDER BY id";
+        long count = 0;
+        using (SqliteDataReader reader = articles.ExecuteReader())
+        {
             while (reader.Read())
             {
-                ids.Add(reader.GetInt64(0));
+                WriteBandKeys(reader.GetInt64(0), keysOf(reader.GetString(1)), own);
+                count++;
             }
         }
 
-        return [.. ids];
+        SqliteCommand setting = Command("INSERT OR REPLACE INTO settings (name, value) VALUES ('signature_format', $format)", own);
+        Bind(setting, "$format", format);
+        setting.ExecuteNonQuery();
+        own?.Commit();
+        return count;
+    }
+
+    private void WriteBandKeys(long id, long[] keys, SqliteTransaction? own)
+    {
+        SqliteCommand insert = Command("INSERT OR IGNORE INTO lsh_keys (key, article_id) VALUES ($key, $id)", own);
+        SqliteParameter key = insert.Parameters.Add("$key", SqliteType.Integer);
+        insert.Parameters.AddWithValue("$id", id);
+        foreach (long k in keys)
+        {
+            key.Value = k;
+            insert.ExecuteNonQuery();
+        }
     }
 
     /// <inheritdoc/>
@@ -290,17 +350,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         search.ExecuteNonQuery();
         SaveStory(article.StoryGroup.State.Id ?? id, article.StoryGroup, own);
 
-        SqliteCommand bands = Command("INSERT INTO lsh_bands (band, key, article_id) VALUES ($band, $key, $id)", own);
-        SqliteParameter band = bands.Parameters.Add("$band", SqliteType.Integer);
-        SqliteParameter key = bands.Parameters.Add("$key", SqliteType.Integer);
-        bands.Parameters.AddWithValue("$id", id);
-        for (int b = 0; b < article.BandKeys.Length; b++)
-        {
-            band.Value = b;
-            key.Value = article.BandKeys[b];
-            bands.ExecuteNonQuery();
-        }
-
+        WriteBandKeys(id, article.BandKeys, own);
         own?.Commit();
         return id;
     }

@@ -30,6 +30,27 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Contains("articles: 6", CliRunner.Run("stats", "--db", Db).Out);
     }
 
+    // Band keys of another signature format (here: a store whose format setting names an older one) are made again,
+    // once, and the user is told why the ingest started slowly; copies of the articles stored before are still found.
+    [Fact]
+    public void Ingest_StoreWithOldSignatureFormat_RebuildsItsKeysOnceAndSaysSo()
+    {
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("ingest", Path.Combine(RepoPaths.Samples, "banjir-01-wire.txt"), "--db", Db).Exit);
+        using (var connection = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "UPDATE settings SET value = 'k-permutations-128' WHERE name = 'signature_format'; DELETE FROM lsh_keys";
+            Assert.Equal(33, command.ExecuteNonQuery());
+        }
+
+        (int exit, string output, string error) = CliRunner.Run("ingest", RepoPaths.Samples, "--db", Db);
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal($"kabar: {Db}: made the near-duplicate keys of 1 stored articles again (new signature format {Kabar.Dedup.MinHasher.Format})\n", error);
+        Assert.Contains("4 new, 0 exact duplicates, 1 near duplicates, 1 already stored", output);
+        Assert.Equal("", CliRunner.Run("ingest", RepoPaths.Samples, "--db", Db).Err);
+    }
+
     [Fact]
     public void Ingest_JsonlWithBadLines_ReportsFileAndLineAndStoresTheRest()
     {

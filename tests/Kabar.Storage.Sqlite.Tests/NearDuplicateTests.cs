@@ -1,4 +1,5 @@
 using System.Text;
+using Kabar.Dedup;
 using Kabar.Pipeline;
 using Kabar.Storage;
 using Microsoft.Data.Sqlite;
@@ -102,5 +103,42 @@ public sealed class NearDuplicateTests : IDisposable
         IngestResult copy = new Ingester(NewsPipeline.Default, reopened).Ingest(new ArticleSource("late.txt"), Article(edited));
         Assert.Equal((IngestOutcome.NearDuplicate, originalId), (copy.Outcome, copy.DuplicateOf));
         Assert.Equal(1, reopened.GetStats().NearDuplicates);
+    }
+
+    // A version-6 store has band keys of the old signature (128 hash functions) in lsh_bands. Upgraded, its keys are
+    // made again from the stored story words, once, so copies of articles stored before are still found.
+    [Fact]
+    public void Ingest_AfterUpgradingAVersion6Store_FindsCopiesOfArticlesStoredBefore()
+    {
+        long originalId;
+        using (SqliteArticleStore store = Open())
+        {
+            originalId = new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("wire.txt"), Article(s_sentences)).Id!.Value;
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_dir, "kabar.db")};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = """
+                DROP TABLE lsh_keys; DROP TABLE settings;
+                CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id));
+                CREATE INDEX lsh_bands_lookup ON lsh_bands (band, key);
+                INSERT INTO lsh_bands (band, key, article_id) VALUES (0, 12345, 1);
+                PRAGMA user_version = 6;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using SqliteArticleStore upgraded = Open();
+        Assert.Null(upgraded.SignatureFormat());
+        var ingester = new Ingester(NewsPipeline.Default, upgraded);
+        Assert.Equal((1L, MinHasher.Format), (ingester.RebuiltBands, upgraded.SignatureFormat()));
+        Assert.Equal(0, new Ingester(NewsPipeline.Default, upgraded).RebuiltBands);
+
+        string[] edited = [.. s_sentences];
+        edited[3] = "Lebih dari dua ribu warga mengungsi ke balai desa dan masjid di dataran tinggi.";
+        IngestResult copy = ingester.Ingest(new ArticleSource("late.txt"), Article(edited));
+        Assert.Equal((IngestOutcome.NearDuplicate, originalId), (copy.Outcome, copy.DuplicateOf));
     }
 }

@@ -249,8 +249,11 @@ public sealed class SqliteArticleStoreTests : IDisposable
             new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("a.txt"), Bytes(Story));
         }
 
-        // Back to a version-5 database: no search index, the v5 indexes.
+        // Back to a version-5 database: the v5 band table, no search index, the v5 indexes.
         ExecuteRaw("""
+            DROP TABLE lsh_keys; DROP TABLE settings;
+            CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id));
+            CREATE INDEX lsh_bands_lookup ON lsh_bands (band, key);
             DROP TABLE article_search; DROP INDEX stories_recent; CREATE INDEX stories_last_day ON stories (last_day);
             DROP INDEX articles_duplicate_of; DROP INDEX articles_near_of; DROP INDEX articles_outlet;
             DROP INDEX articles_story; CREATE INDEX articles_story ON articles (story_id, id); PRAGMA user_version = 5;
@@ -258,7 +261,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
         SqliteConnection.ClearAllPools();
 
         using SqliteArticleStore upgraded = SqliteArticleStore.Open(DbPath);
-        Assert.Equal(6, upgraded.SchemaVersion);
+        Assert.Equal(7, upgraded.SchemaVersion);
         SearchResults results = upgraded.Search(SearchQuery.Parse("mengungsi")!, 10);
         Assert.Equal([1L], results.Hits.Select(h => h.Id));
     }

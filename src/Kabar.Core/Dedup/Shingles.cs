@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
@@ -17,32 +18,45 @@ public static class Shingles
     public static ulong[] Of(string storyWords)
     {
         ArgumentNullException.ThrowIfNull(storyWords);
-        var starts = new List<int>();
-        for (int i = 0; i < storyWords.Length; i++)
-        {
-            if (i == 0 || storyWords[i - 1] == ' ')
-            {
-                starts.Add(i);
-            }
-        }
-
-        if (starts.Count == 0)
+        if (storyWords.Length == 0)
         {
             return [];
         }
 
-        var hashes = new HashSet<ulong>();
-        int count = Math.Max(1, starts.Count - Size + 1);
-        for (int w = 0; w < count; w++)
+        // Word starts, then one hash per window of Size words; sorting the hashes and dropping repeats in place is
+        // cheaper than a hash set for the few hundred shingles of an article.
+        int words = storyWords.AsSpan().Count(' ') + 1;
+        int[] starts = ArrayPool<int>.Shared.Rent(words + 1);
+        int w = 0;
+        for (int i = 0; i < storyWords.Length; i++)
         {
-            int end = w + Size < starts.Count ? starts[w + Size] - 1 : storyWords.Length;
-            ReadOnlySpan<char> shingle = storyWords.AsSpan(starts[w], end - starts[w]);
-            hashes.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(shingle)));
+            if (i == 0 || storyWords[i - 1] == ' ')
+            {
+                starts[w++] = i;
+            }
         }
 
-        ulong[] sorted = [.. hashes];
-        Array.Sort(sorted);
-        return sorted;
+        starts[w] = storyWords.Length + 1;
+        int count = Math.Max(1, w - Size + 1);
+        ulong[] hashes = new ulong[count];
+        for (int i = 0; i < count; i++)
+        {
+            int end = Math.Min(starts[Math.Min(i + Size, w)] - 1, storyWords.Length);
+            hashes[i] = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(storyWords.AsSpan(starts[i], end - starts[i])));
+        }
+
+        ArrayPool<int>.Shared.Return(starts);
+        Array.Sort(hashes);
+        int distinct = 1;
+        for (int i = 1; i < hashes.Length; i++)
+        {
+            if (hashes[i] != hashes[distinct - 1])
+            {
+                hashes[distinct++] = hashes[i];
+            }
+        }
+
+        return distinct == hashes.Length ? hashes : hashes[..distinct];
     }
 
     /// <summary>|A ∩ B| / |A ∪ B| of two sorted shingle sets; 0 when both are empty.</summary>

@@ -88,8 +88,17 @@ public sealed class Ingester
         _matcher = matcher ?? StoryMatcher.Default;
         (byte[]? data, _counted) = store.LoadStatistics();
         _statistics = data is null ? new CorpusStatistics() : CorpusStatistics.FromBytes(data);
+        if (store.SignatureFormat() != MinHasher.Format)
+        {
+            RebuiltBands = store.RebuildBands(MinHasher.Format, words => BandKeys(_statistics.WithoutFrequent(Shingles.Of(words))));
+        }
+
         CatchUp();
     }
+
+    /// <summary>How many stored articles got new band keys when this ingester opened the store, because they were
+    /// made with another signature format (see <see cref="MinHasher.Format"/>); 0 almost always.</summary>
+    public long RebuiltBands { get; }
 
     /// <summary>The statistics of every article counted so far.</summary>
     public CorpusStatistics Statistics => _statistics;
@@ -112,7 +121,7 @@ public sealed class Ingester
 
         string words = StoryWords.Of(processed.Value);
         ulong[] shingles = Shingles.Of(words);
-        return new PreparedInput(source, raw, key, processed, words, shingles, LshBands.Keys(MinHasher.Default.Signature(shingles)),
+        return new PreparedInput(source, raw, key, processed, words, shingles, BandKeys(shingles),
             StoryFeatures.Of(processed.Value, source.Title, source.Published));
     }
 
@@ -145,7 +154,7 @@ public sealed class Ingester
         }
 
         ulong[] shingles = _statistics.WithoutFrequent(input.Shingles);
-        long[] bands = shingles.Length == input.Shingles.Length ? input.Bands : LshBands.Keys(MinHasher.Default.Signature(shingles));
+        long[] bands = shingles.Length == input.Shingles.Length ? input.Bands : BandKeys(shingles);
         (NearDuplicate? near, StoredLinks? nearLinks) = BestCandidate(shingles, bands);
         StoryAssignment group = near is null
             ? _matcher.Assign(features, title, Match(features), _statistics)
@@ -177,6 +186,8 @@ public sealed class Ingester
         _counted = id;
         return id;
     }
+
+    private static long[] BandKeys(ulong[] shingles) => LshBands.Keys(MinHasher.Default.Signature(shingles));
 
     private StoryMatch? Match(StoryFeatures features) =>
         _matcher.Best(features, _store.FindStories(_matcher.LookupKeys(features.Terms, _statistics), features.Day,
