@@ -18,6 +18,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _batch;
+    private BackgroundCheckpoints? _checkpoints;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
     private SqliteArticleStore(SqliteConnection connection) => _connection = connection;
@@ -444,6 +445,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             throw new InvalidOperationException("a batch is already open on this store");
         }
 
+        // A store that writes in batches is a long-running writer: its checkpoints move off the committing thread.
+        _checkpoints ??= BackgroundCheckpoints.Start(_connection);
         _batch = _connection.BeginTransaction();
         return new Batch(this);
     }
@@ -479,6 +482,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         }
 
         _batch?.Dispose();
+        _checkpoints?.Dispose();
         _connection.Dispose();
     }
 

@@ -171,6 +171,29 @@ public sealed class SqliteArticleStoreTests : IDisposable
         Assert.Equal(IngestOutcome.Added, new Ingester(NewsPipeline.Default, reopened).Ingest(new ArticleSource("a.txt"), Bytes(Story)).Outcome);
     }
 
+    // A batch writer's WAL is copied into the database file by the background checkpoints, not by its commits: 3 MiB
+    // stays under SQLite's own threshold (1,000 pages), so without them the file would not grow while the store is open.
+    [Fact]
+    public void Batch_CommittedPagesReachTheDatabaseFileWhileTheWriterKeepsGoing()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        long before = new FileInfo(DbPath).Length;
+        SqliteArticleStore.Batch batch = store.BeginBatch();
+        byte[] raw = new byte[3 << 20];
+        new Random(3).NextBytes(raw);
+        store.Quarantine(new QuarantinedInput(new ArticleSource("big.bin"), raw, new Rejection(RejectionReason.Binary, "binary"), "key"));
+        batch.Commit();
+
+        // Checkpoints run once a second; give them ten.
+        for (int wait = 0; wait < 100 && new FileInfo(DbPath).Length < before + raw.Length; wait++)
+        {
+            Thread.Sleep(100);
+        }
+
+        Assert.InRange(new FileInfo(DbPath).Length, before + raw.Length, long.MaxValue);
+        Assert.Equal(raw, store.QuarantinedRaw("big.bin"));
+    }
+
     [Fact]
     public void Batch_Twice_IsAProgrammerError()
     {
