@@ -19,6 +19,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _batch;
     private BackgroundCheckpoints? _checkpoints;
+
+    // The first article of the open batch, which the search index does not have yet (see IndexForSearch).
+    private long? _unindexedFrom;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
     private SqliteArticleStore(SqliteConnection connection) => _connection = connection;
@@ -346,14 +349,31 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         Bind(command, "$storyScore", article.StoryGroup.Score);
         Bind(command, "$storyReason", article.StoryGroup.Reason);
         long id = (long)command.ExecuteScalar()!;
-        SqliteCommand search = Command("INSERT INTO article_search (rowid, title, text) SELECT id, title, text FROM articles WHERE id = $id", own);
-        Bind(search, "$id", id);
-        search.ExecuteNonQuery();
+        if (own is null)
+        {
+            _unindexedFrom ??= id;
+        }
+        else
+        {
+            IndexForSearch(id, own);
+        }
+
         SaveStory(article.StoryGroup.State.Id ?? id, article.StoryGroup, own);
 
         WriteBandKeys(id, article.BandKeys, own);
         own?.Commit();
         return id;
+    }
+
+    // Adds the articles from id `from` on to the full-text index in one statement. FTS5 writes out what it has
+    // buffered whenever another statement of the transaction starts, so indexing each article as it was stored wrote
+    // one tiny segment per article and merged them over and over (1.1 ms an article at 100k); a batch indexes its
+    // articles together just before it commits.
+    private void IndexForSearch(long from, SqliteTransaction? transaction)
+    {
+        SqliteCommand search = Command("INSERT INTO article_search (rowid, title, text) SELECT id, title, text FROM articles WHERE id >= $from", transaction);
+        Bind(search, "$from", from);
+        search.ExecuteNonQuery();
     }
 
     private void SaveStory(long story, StoryAssignment assignment, SqliteTransaction? own)
@@ -461,6 +481,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         /// <summary>Makes every write of the batch durable and ends the batch.</summary>
         public void Commit()
         {
+            if (_store._unindexedFrom is { } from)
+            {
+                _store.IndexForSearch(from, _store._batch);
+            }
+
             _store._batch?.Commit();
             Dispose();
         }
@@ -470,6 +495,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         {
             _store._batch?.Dispose();
             _store._batch = null;
+            _store._unindexedFrom = null;
         }
     }
 

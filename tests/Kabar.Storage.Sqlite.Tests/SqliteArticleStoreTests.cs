@@ -264,6 +264,32 @@ public sealed class SqliteArticleStoreTests : IDisposable
         Assert.Equal(0, store.Search(SearchQuery.Parse("gempa")!, 10).Total);
     }
 
+    // A batch indexes its articles for search when it commits (all at once, see IndexForSearch); one rolled back
+    // leaves nothing in the index, and the next batch indexes only its own.
+    [Fact]
+    public void Search_ArticlesOfABatch_AreFoundOnceItCommits()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        using (store.BeginBatch())
+        {
+            ingester.Ingest(new ArticleSource("lost.txt"), Bytes("Gempa mengguncang pesisir selatan pada Rabu malam dan warga berlarian ke bukit."));
+        }
+
+        SqliteArticleStore.Batch batch = store.BeginBatch();
+        ingester.Ingest(new ArticleSource("a.txt"), Bytes("Ratusan pengungsi bertahan di posko balai desa sejak banjir datang pada Senin pagi."));
+        ingester.Ingest(new ArticleSource("b.txt"), Bytes("Para pengungsi dari tiga dusun mulai kembali ke rumah setelah air surut pada Selasa."));
+        batch.Commit();
+        batch = store.BeginBatch();
+        ingester.Ingest(new ArticleSource("c.txt"), Bytes("Gempa kecil terasa di pesisir utara tanpa menimbulkan kerusakan berarti pada Kamis."));
+        batch.Commit();
+
+        Assert.Equal(2, store.Search(SearchQuery.Parse("pengungsi")!, 10).Total);
+        SearchResults quake = store.Search(SearchQuery.Parse("gempa")!, 10);
+        Assert.Equal(1, quake.Total);
+        Assert.Contains("utara", quake.Hits[0].Snippet, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void UpgradeToV6_IndexesTheArticlesAlreadyStored()
     {
