@@ -84,9 +84,14 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     public IReadOnlyList<long> FindByBands(long[] bandKeys)
     {
         ArgumentNullException.ThrowIfNull(bandKeys);
+        if (bandKeys.Length == 0)
+        {
+            return [];
+        }
+
         if (bandKeys.Length != LshBands.Bands)
         {
-            throw new ArgumentException($"an article has {LshBands.Bands} band keys, not {bandKeys.Length}", nameof(bandKeys));
+            throw new ArgumentException($"an article has {LshBands.Bands} band keys or none, not {bandKeys.Length}", nameof(bandKeys));
         }
 
         // One statement for all bands: a seek per key in the covering (key, article_id) B-tree.

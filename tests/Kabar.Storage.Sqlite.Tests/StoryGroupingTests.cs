@@ -191,6 +191,17 @@ public sealed class StoryGroupingTests : IDisposable
         // Until the template is frequent its articles are copies of one another; after, none is.
         Assert.Equal(IngestOutcome.NearDuplicate, outcomes[1]);
         Assert.All(outcomes.Skip(CorpusStatisticsTemplateLimit + 1), o => Assert.Equal(IngestOutcome.Added, o));
+
+        // An article that is nothing but the template has no shingle left to sign: it gets no band keys, so articles
+        // like it do not all land in the buckets of the empty set.
+        IngestResult bare = ingester.Ingest(new ArticleSource("bare.txt"), Bytes(template));
+        Assert.Equal(IngestOutcome.Added, bare.Outcome);
+        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        connection.Open();
+        using SqliteCommand keys = connection.CreateCommand();
+        keys.CommandText = $"SELECT count(*) FROM lsh_keys WHERE article_id = {bare.Id}";
+        Assert.Equal(0L, (long)keys.ExecuteScalar()!);
+        Assert.Empty(store.FindByBands([]));
     }
 
     private const int CorpusStatisticsTemplateLimit = Kabar.Stories.CorpusStatistics.FrequentShingleArticles;

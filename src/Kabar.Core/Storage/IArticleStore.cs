@@ -10,7 +10,7 @@ namespace Kabar.Storage;
 /// <param name="IngestKey">See <see cref="ArticleHashes.IngestKey"/>.</param>
 /// <param name="ContentHash">See <see cref="ArticleHashes.Content"/>.</param>
 /// <param name="Story">Its story words (<see cref="Dedup.StoryWords"/>), kept to verify later candidates.</param>
-/// <param name="BandKeys">Its LSH band keys (<see cref="Dedup.LshBands"/>); empty for an exact duplicate, which its original represents.</param>
+/// <param name="BandKeys">Its LSH band keys (<see cref="Dedup.LshBands"/>); empty for an exact duplicate, which its original represents, and for an article without shingles to sign.</param>
 /// <param name="DuplicateOf">The earliest article with the same story words, for an exact duplicate.</param>
 /// <param name="Near">The verified near or partial copy relation, if any.</param>
 /// <param name="Cluster">The duplicate cluster: the id of its earliest member, or null for a new cluster led by this article.</param>
@@ -63,7 +63,8 @@ public interface IArticleStore
     /// <summary>The id of the earliest stored article with this content hash, or null.</summary>
     long? FindByContentHash(string contentHash);
 
-    /// <summary>Ids of stored articles sharing at least one band key with <paramref name="bandKeys"/> (index = band), ascending.</summary>
+    /// <summary>Ids of stored articles sharing at least one band key with <paramref name="bandKeys"/> (index = band), ascending;
+    /// none for no keys.</summary>
     IReadOnlyList<long> FindByBands(long[] bandKeys);
 
     /// <summary>The signature format (<see cref="Dedup.MinHasher.Format"/>) the stored band keys were made with; null

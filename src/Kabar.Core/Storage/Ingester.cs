@@ -187,7 +187,9 @@ public sealed class Ingester
         return id;
     }
 
-    private static long[] BandKeys(ulong[] shingles) => LshBands.Keys(MinHasher.Default.Signature(shingles));
+    // No shingles (every one frequent, or no story words) means no keys: the empty set's signature would otherwise put
+    // all such articles into the same buckets.
+    private static long[] BandKeys(ulong[] shingles) => shingles.Length == 0 ? [] : LshBands.Keys(MinHasher.Default.Signature(shingles));
 
     private StoryMatch? Match(StoryFeatures features) =>
         _matcher.Best(features, _store.FindStories(_matcher.LookupKeys(features.Terms, _statistics), features.Day,
