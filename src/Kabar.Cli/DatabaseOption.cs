@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Kabar.Dedup;
 using Kabar.Pipeline;
 using Kabar.Storage;
 using Kabar.Storage.Sqlite;
@@ -62,7 +61,7 @@ internal static class DatabaseOption
         var ingester = new Ingester(NewsPipeline.Default, store, pages: HtmlPages.Default);
         if (ingester.RebuiltBands > 0)
         {
-            error.WriteLine($"kabar: {path}: made the near-duplicate keys of {ingester.RebuiltBands:N0} stored articles again (new signature format {MinHasher.Format})");
+            error.WriteLine($"kabar: {path}: made the near-duplicate keys of {ingester.RebuiltBands:N0} stored articles again (new key format: {Kabar.Storage.Ingester.KeyFormat})");
         }
 
         return ingester;

@@ -61,7 +61,7 @@ internal static class EvalDedupCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"precision {score.Precision:0.000}  recall {score.Recall:0.000}"));
             foreach ((string band, int duplicates, double recall) in score.RecallBySimilarity)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {band,-13} {duplicates,6} copies  recall {recall:0.000}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {band,-20} {duplicates,6} copies  recall {recall:0.000}"));
             }
 
             output.WriteLine("No published figure: the corpus is generated; brute force is the reference.");

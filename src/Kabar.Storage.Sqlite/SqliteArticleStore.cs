@@ -167,6 +167,22 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     }
 
     /// <inheritdoc/>
+    public IEnumerable<string> StoryWords(long after, long through)
+    {
+        // Its own command: the caller may run other statements between the words it reads.
+        using SqliteCommand command = _connection.CreateCommand();
+        command.Transaction = _batch;
+        command.CommandText = "SELECT story FROM articles WHERE id > $after AND id <= $through AND duplicate_of IS NULL ORDER BY id";
+        Bind(command, "$after", after);
+        Bind(command, "$through", through);
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return reader.GetString(0);
+        }
+    }
+
+    /// <inheritdoc/>
     public StoredLinks GetLinks(long id)
     {
         SqliteCommand command = Command("SELECT story, cluster, story_id FROM articles WHERE id = $id");

@@ -46,7 +46,7 @@ public sealed class IngestCommandTests : IDisposable
 
         (int exit, string output, string error) = CliRunner.Run("ingest", RepoPaths.Samples, "--db", Db);
         Assert.Equal(ExitCodes.Success, exit);
-        Assert.Equal($"kabar: {Db}: made the near-duplicate keys of 1 stored articles again (new signature format {Kabar.Dedup.MinHasher.Format})\n", error);
+        Assert.Equal($"kabar: {Db}: made the near-duplicate keys of 1 stored articles again (new key format: {Kabar.Storage.Ingester.KeyFormat})\n", error);
         Assert.Contains("4 new, 0 exact duplicates, 1 near duplicates, 1 already stored", output);
         Assert.Equal("", CliRunner.Run("ingest", RepoPaths.Samples, "--db", Db).Err);
     }

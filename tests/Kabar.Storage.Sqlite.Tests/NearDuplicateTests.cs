@@ -133,8 +133,45 @@ public sealed class NearDuplicateTests : IDisposable
         using SqliteArticleStore upgraded = Open();
         Assert.Null(upgraded.SignatureFormat());
         var ingester = new Ingester(NewsPipeline.Default, upgraded);
-        Assert.Equal((1L, MinHasher.Format), (ingester.RebuiltBands, upgraded.SignatureFormat()));
+        Assert.Equal((1L, Ingester.KeyFormat), (ingester.RebuiltBands, upgraded.SignatureFormat()));
         Assert.Equal(0, new Ingester(NewsPipeline.Default, upgraded).RebuiltBands);
+
+        string[] edited = [.. s_sentences];
+        edited[3] = "Lebih dari dua ribu warga mengungsi ke balai desa dan masjid di dataran tinggi.";
+        IngestResult copy = ingester.Ingest(new ArticleSource("late.txt"), Article(edited));
+        Assert.Equal((IngestOutcome.NearDuplicate, originalId), (copy.Outcome, copy.DuplicateOf));
+    }
+
+    // A store from before shingles were counted over recent articles only: past ~900,000 articles its count-min
+    // sketch had filled up, every shingle was "frequent", and articles were signed without shingles, so no copy was
+    // found. Opened now, its shingle counts are made again from the latest stored articles and its keys with them.
+    [Fact]
+    public void Ingest_AfterAStoreFilledItsShingleCounts_CountsThemAgainAndFindsCopies()
+    {
+        long originalId;
+        using (SqliteArticleStore store = Open())
+        {
+            originalId = new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("wire.txt"), Article(s_sentences)).Id!.Value;
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_dir, "kabar.db")};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT OR REPLACE INTO corpus_statistics (id, through_id, data) VALUES (1, 1, $data);
+                UPDATE settings SET value = 'oph-densified-128/1' WHERE name = 'signature_format';
+                DELETE FROM lsh_keys;
+                """;
+            command.Parameters.AddWithValue("$data", Testing.StatisticsVersion1.Bytes(articles: 1, shingleCount: ushort.MaxValue));
+            command.ExecuteNonQuery();
+        }
+
+        using SqliteArticleStore upgraded = Open();
+        var ingester = new Ingester(NewsPipeline.Default, upgraded);
+        Assert.Equal((1L, Ingester.KeyFormat), (ingester.RebuiltBands, upgraded.SignatureFormat()));
+        ulong[] shingles = Shingles.Of(upgraded.StoryWords(0, originalId).Single());
+        Assert.Equal(shingles, ingester.Statistics.WithoutFrequent(shingles));
 
         string[] edited = [.. s_sentences];
         edited[3] = "Lebih dari dua ribu warga mengungsi ke balai desa dan masjid di dataran tinggi.";

@@ -23,13 +23,17 @@ internal sealed record DedupScore(int Articles, int TrueDuplicates, int Found, i
 /// <summary>
 /// Ingests a <see cref="SyntheticCorpus"/> into a real SQLite store and checks every decision against brute force:
 /// each article compared with every earlier one on exact story words, shingle Jaccard (≥ <see cref="Ingester.NearJaccard"/>)
-/// and containment (≥ <see cref="Ingester.PartialContainment"/>). What the index misses are LSH misses.
+/// and containment (≥ <see cref="Ingester.PartialContainment"/>). What the index misses are LSH misses. Copies with fewer
+/// shingles than the signature has slots are banded apart ("…, short"): there MinHash estimates are least sure.
 /// </summary>
 internal static class DedupEvaluation
 {
+    // A quarter of the originals are briefs: fewer shingles than signature slots, reported apart as "short".
+    private const double BriefShare = 0.25;
+
     public static DedupScore Run(int count, int seed, string databasePath)
     {
-        List<SyntheticArticle> corpus = [.. SyntheticCorpus.Create(count, seed)];
+        List<SyntheticArticle> corpus = [.. SyntheticCorpus.Create(count, seed, BriefShare)];
         bool[] marked = new bool[count];
         using (SqliteArticleStore store = SqliteArticleStore.Open(databasePath))
         {
@@ -70,8 +74,9 @@ internal static class DedupEvaluation
                     Math.Max(Shingles.Containment(shingles[i], shingles[j]), Shingles.Containment(shingles[j], shingles[i])));
             }
 
-            band[i] = bestJaccard >= Ingester.NearJaccard ? $"Jaccard {Math.Floor(bestJaccard * 10) / 10:0.0}+"
+            string? similarity = bestJaccard >= Ingester.NearJaccard ? $"Jaccard {Math.Floor(bestJaccard * 10) / 10:0.0}+"
                 : bestContainment >= Ingester.PartialContainment ? "contained" : null;
+            band[i] = similarity is not null && shingles[i].Length < MinHasher.Permutations ? $"{similarity}, short" : similarity;
         });
 
         int truth = band.Count(b => b is not null), found = marked.Count(m => m);

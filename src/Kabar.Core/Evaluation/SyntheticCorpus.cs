@@ -72,9 +72,14 @@ public sealed class SyntheticCorpus
 
     /// <summary>Generates <paramref name="count"/> articles: about 60% originals, then exact, near and extended copies
     /// and rewrites of earlier articles, days spread over three months from 2025-01-01.</summary>
-    public static IEnumerable<SyntheticArticle> Create(int count, int seed = 2025)
+    /// <param name="count">Articles to generate.</param>
+    /// <param name="seed">The corpus's seed.</param>
+    /// <param name="briefShare">The share of originals that are briefs of 2–6 sentences (30–150 words) instead of
+    /// 20: fewer shingles than a signature has slots, where MinHash is least sure.</param>
+    public static IEnumerable<SyntheticArticle> Create(int count, int seed = 2025, double briefShare = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfNegative(briefShare);
         var corpus = new SyntheticCorpus(seed, 20_000);
         var made = new List<(int Story, DateOnly Day, string[][] Sentences, string[] Topic)>();
         var start = new DateOnly(2025, 1, 1);
@@ -84,7 +89,9 @@ public sealed class SyntheticCorpus
             if (made.Count == 0 || roll < 0.6)
             {
                 string[] topic = [.. Enumerable.Range(0, 12).Select(_ => corpus.Word())];
-                string[][] sentences = [.. Enumerable.Range(0, 20).Select(_ => corpus.Sentence(topic))];
+                // No draw without briefs, so a corpus without them is the one generated before briefs existed.
+                int length = briefShare > 0 && corpus._random.NextDouble() < briefShare ? corpus._random.Next(2, 7) : 20;
+                string[][] sentences = [.. Enumerable.Range(0, length).Select(_ => corpus.Sentence(topic))];
                 DateOnly day = start.AddDays(corpus._random.Next(90));
                 made.Add((id, day, sentences, topic));
                 yield return corpus.Render(id, id, SyntheticKind.Original, null, 0, day, sentences, topic);

@@ -67,14 +67,18 @@ public interface IArticleStore
     /// none for no keys.</summary>
     IReadOnlyList<long> FindByBands(long[] bandKeys);
 
-    /// <summary>The signature format (<see cref="Dedup.MinHasher.Format"/>) the stored band keys were made with; null
-    /// when none was recorded (a new store, or one from before formats were recorded).</summary>
+    /// <summary>The format (<see cref="Ingester.KeyFormat"/>) the stored band keys were made with; null when none was
+    /// recorded (a new store, or one from before formats were recorded).</summary>
     string? SignatureFormat();
 
     /// <summary>Unless the band keys are already of <paramref name="format"/>, replaces every stored article's band
     /// keys with <paramref name="keysOf"/> of its story words (an exact duplicate has none) and records the format, in
     /// one transaction; returns how many articles got keys.</summary>
     long RebuildBands(string format, Func<string, long[]> keysOf);
+
+    /// <summary>The story words of the stored articles that are not exact copies, with ids above
+    /// <paramref name="after"/> up to <paramref name="through"/>, ascending.</summary>
+    IEnumerable<string> StoryWords(long after, long through);
 
     /// <summary>The story words, duplicate cluster and story of a stored article.</summary>
     StoredLinks GetLinks(long id);

@@ -67,6 +67,15 @@ public sealed class Ingester
     /// <summary>Candidates verified per article, lowest ids first; bounds the work a template-like article can cause.</summary>
     public const int MaxCandidates = 64;
 
+    /// <summary>The format of the stored band keys: the signature's (<see cref="MinHasher.Format"/>), and which shingles
+    /// are signed: all but those frequent in recent articles (<see cref="CorpusStatistics.IsFrequent"/>). A store
+    /// whose keys are of another format gets them made again when an ingester opens it.</summary>
+    public static readonly string KeyFormat = $"{MinHasher.Format}, without shingles frequent in recent articles";
+
+    // Stored articles whose shingles are counted again when statistics from before the window of recent articles
+    // (format 1) are read: enough to fill both generations of the sketch with articles of 400 words.
+    private const int RecountArticles = 100_000;
+
     private readonly ArticleReader _reader;
     private readonly IArticleStore _store;
     private readonly StoryMatcher _matcher;
@@ -87,17 +96,19 @@ public sealed class Ingester
         _store = store;
         _matcher = matcher ?? StoryMatcher.Default;
         (byte[]? data, _counted) = store.LoadStatistics();
-        _statistics = data is null ? new CorpusStatistics() : CorpusStatistics.FromBytes(data);
-        if (store.SignatureFormat() != MinHasher.Format)
+        long counted = _counted;
+        _statistics = data is null ? new CorpusStatistics()
+            : CorpusStatistics.FromBytes(data, () => store.StoryWords(Math.Max(0, counted - RecountArticles), counted).Select(Shingles.Of));
+        if (store.SignatureFormat() != KeyFormat)
         {
-            RebuiltBands = store.RebuildBands(MinHasher.Format, words => BandKeys(_statistics.WithoutFrequent(Shingles.Of(words))));
+            RebuiltBands = store.RebuildBands(KeyFormat, words => BandKeys(_statistics.WithoutFrequent(Shingles.Of(words))));
         }
 
         CatchUp();
     }
 
     /// <summary>How many stored articles got new band keys when this ingester opened the store, because they were
-    /// made with another signature format (see <see cref="MinHasher.Format"/>); 0 almost always.</summary>
+    /// made in another format (see <see cref="KeyFormat"/>); 0 almost always.</summary>
     public long RebuiltBands { get; }
 
     /// <summary>The statistics of every article counted so far.</summary>

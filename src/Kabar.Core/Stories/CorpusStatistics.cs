@@ -6,27 +6,56 @@ using System.Runtime.InteropServices;
 namespace Kabar.Stories;
 
 /// <summary>
-/// What the corpus as a whole says about words and shingles, kept incrementally as articles arrive: in how many
-/// articles each story feature occurs (for inverse document frequency) and in how many each shingle occurs (so a
+/// What the corpus says about words and shingles, kept incrementally as articles arrive: in how many articles each
+/// story feature occurs (for inverse document frequency), and in how many recent articles each shingle occurs (so a
 /// template shared by many articles does not make them copies of each other). Both are hashed counts of fixed size,
-/// so memory does not grow with the corpus: features in 2^21 buckets, shingles in a count-min sketch of 2 × 2^21
-/// saturating counters. Collisions only ever overstate a count. Not thread-safe.
+/// so memory does not grow with the corpus: features in 2^21 buckets over all articles; shingles in a count-min
+/// sketch of 2 × 2^21 saturating counters per generation, two generations (see <see cref="ShinglesPerGeneration"/>).
+/// Collisions only ever overstate a count. Not thread-safe.
 /// </summary>
 public sealed class CorpusStatistics
 {
     /// <summary>
-    /// Articles from which a shingle counts as frequent: template or stock phrase, not evidence of copying. Exact
-    /// duplicates are not counted, so a wire story copied word for word never becomes frequent; a story rewritten
-    /// this many times does, after which further near copies are found only by story grouping.
+    /// Recent articles from which a shingle counts as frequent: template or stock phrase, not evidence of copying.
+    /// Exact duplicates are not counted, so a wire story copied word for word never becomes frequent; a story rewritten
+    /// this many times within the window does, after which further near copies are found only by story grouping.
     /// </summary>
     public const int FrequentShingleArticles = 100;
 
+    /// <summary>
+    /// Shingles a generation counts before the one before it is forgotten: 8 per counter, about 40,000 articles of
+    /// 400 words. Shingles are counted over the current generation and the previous one, so a template in use is
+    /// always seen in its last 40,000–80,000 articles' worth. Counting over all articles instead filled every counter
+    /// past <see cref="FrequentShingleArticles"/> near 900,000 such articles, after which every shingle was
+    /// "frequent" and no copy could be found (docs/benchmarks.md).
+    /// </summary>
+    public const long ShinglesPerGeneration = 8L << ShingleBits;
+
     private const int FeatureBits = 21;
     private const int ShingleBits = 21;
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private readonly int[] _featureCounts = new int[1 << FeatureBits];
-    private readonly ushort[] _shingleCounts = new ushort[2 << ShingleBits];
+    private readonly int _shingleBits;
+    private readonly long _shinglesPerGeneration;
+    private byte[] _shingles;
+    private byte[] _previousShingles;
+    private long _shinglesCounted;
+
+    /// <summary>Empty statistics.</summary>
+    public CorpusStatistics()
+        : this(ShingleBits, ShinglesPerGeneration)
+    {
+    }
+
+    // A smaller sketch, so tests can fill generations quickly; never saved.
+    internal CorpusStatistics(int shingleBits, long shinglesPerGeneration)
+    {
+        _shingleBits = shingleBits;
+        _shinglesPerGeneration = shinglesPerGeneration;
+        _shingles = new byte[2 << shingleBits];
+        _previousShingles = new byte[2 << shingleBits];
+    }
 
     /// <summary>Articles counted.</summary>
     public long Articles { get; private set; }
@@ -42,37 +71,52 @@ public sealed class CorpusStatistics
             count++;
         }
 
+        CountShingles(shingles);
+    }
+
+    // Counts one article's (distinct) shingles in the current generation, and starts a new one when it is full.
+    private void CountShingles(ReadOnlySpan<ulong> shingles)
+    {
         foreach (ulong shingle in shingles)
         {
             (int first, int second) = ShingleBuckets(shingle);
             // Conservative update: raise only the smaller counters, which keeps the overestimate small.
-            ushort estimate = Math.Min(_shingleCounts[first], _shingleCounts[second]);
-            if (estimate < ushort.MaxValue)
+            byte estimate = Math.Min(_shingles[first], _shingles[second]);
+            if (estimate < byte.MaxValue)
             {
-                if (_shingleCounts[first] == estimate)
+                if (_shingles[first] == estimate)
                 {
-                    _shingleCounts[first]++;
+                    _shingles[first]++;
                 }
 
-                if (_shingleCounts[second] == estimate)
+                if (_shingles[second] == estimate)
                 {
-                    _shingleCounts[second]++;
+                    _shingles[second]++;
                 }
             }
+        }
+
+        _shinglesCounted += shingles.Length;
+        if (_shinglesCounted >= _shinglesPerGeneration)
+        {
+            (_previousShingles, _shingles) = (_shingles, _previousShingles);
+            Array.Clear(_shingles);
+            _shinglesCounted = 0;
         }
     }
 
     /// <summary>Inverse document frequency, ln((N + 1) / (df + 1)) + 1: 1 for a word in every article, higher for rarer ones.</summary>
     public double Idf(string term) => Math.Log((Articles + 1.0) / (_featureCounts[FeatureBucket(term)] + 1.0)) + 1;
 
-    /// <summary>Articles a shingle occurs in (at least; never fewer).</summary>
+    /// <summary>Recent articles a shingle occurs in: those of the current generation and the previous one (at least;
+    /// never fewer).</summary>
     public int ShingleArticles(ulong shingle)
     {
         (int first, int second) = ShingleBuckets(shingle);
-        return Math.Min(_shingleCounts[first], _shingleCounts[second]);
+        return Math.Min(_shingles[first], _shingles[second]) + Math.Min(_previousShingles[first], _previousShingles[second]);
     }
 
-    /// <summary>True when a shingle occurs in at least <see cref="FrequentShingleArticles"/> articles.</summary>
+    /// <summary>True when a shingle occurs in at least <see cref="FrequentShingleArticles"/> recent articles.</summary>
     public bool IsFrequent(ulong shingle) => ShingleArticles(shingle) >= FrequentShingleArticles;
 
     /// <summary>The shingles that are not frequent; the same array when none is.</summary>
@@ -88,34 +132,53 @@ public sealed class CorpusStatistics
         using var buffer = new MemoryStream();
         using (var zip = new ZLibStream(buffer, CompressionLevel.Fastest))
         {
-            Span<byte> header = stackalloc byte[12];
+            Span<byte> header = stackalloc byte[20];
             BinaryPrimitives.WriteInt32LittleEndian(header, FormatVersion);
             BinaryPrimitives.WriteInt64LittleEndian(header[4..], Articles);
+            BinaryPrimitives.WriteInt64LittleEndian(header[12..], _shinglesCounted);
             zip.Write(header);
             zip.Write(MemoryMarshal.AsBytes(_featureCounts.AsSpan()));
-            zip.Write(MemoryMarshal.AsBytes(_shingleCounts.AsSpan()));
+            zip.Write(_shingles);
+            zip.Write(_previousShingles);
         }
 
         return buffer.ToArray();
     }
 
-    /// <summary>Reads statistics written by <see cref="ToBytes"/>.</summary>
-    /// <exception cref="InvalidDataException">The bytes are not statistics of this format.</exception>
-    public static CorpusStatistics FromBytes(byte[] bytes)
+    /// <summary>Reads statistics written by <see cref="ToBytes"/>. Statistics of format 1 counted shingles over all
+    /// articles, which fills the sketch in large stores; their shingle counts are dropped and made again from
+    /// <paramref name="recentShingles"/> (the shingles of the latest articles counted, oldest first).</summary>
+    /// <exception cref="InvalidDataException">The bytes are not statistics of a known format.</exception>
+    public static CorpusStatistics FromBytes(byte[] bytes, Func<IEnumerable<ulong[]>>? recentShingles = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var statistics = new CorpusStatistics();
         using var zip = new ZLibStream(new MemoryStream(bytes), CompressionMode.Decompress);
         Span<byte> header = stackalloc byte[12];
         zip.ReadExactly(header);
-        if (BinaryPrimitives.ReadInt32LittleEndian(header) != FormatVersion)
+        int version = BinaryPrimitives.ReadInt32LittleEndian(header);
+        if (version is not (1 or FormatVersion))
         {
             throw new InvalidDataException("corpus statistics of an unknown format");
         }
 
         statistics.Articles = BinaryPrimitives.ReadInt64LittleEndian(header[4..]);
+        if (version == 1)
+        {
+            zip.ReadExactly(MemoryMarshal.AsBytes(statistics._featureCounts.AsSpan()));
+            foreach (ulong[] shingles in recentShingles?.Invoke() ?? [])
+            {
+                statistics.CountShingles(shingles);
+            }
+
+            return statistics;
+        }
+
+        zip.ReadExactly(header[..8]);
+        statistics._shinglesCounted = BinaryPrimitives.ReadInt64LittleEndian(header);
         zip.ReadExactly(MemoryMarshal.AsBytes(statistics._featureCounts.AsSpan()));
-        zip.ReadExactly(MemoryMarshal.AsBytes(statistics._shingleCounts.AsSpan()));
+        zip.ReadExactly(statistics._shingles);
+        zip.ReadExactly(statistics._previousShingles);
         return statistics;
     }
 
@@ -125,11 +188,11 @@ public sealed class CorpusStatistics
 
     private static int FeatureBucket(string term) => (int)((ulong)FeatureKey(term) >> (64 - FeatureBits));
 
-    private static (int, int) ShingleBuckets(ulong shingle)
+    private (int, int) ShingleBuckets(ulong shingle)
     {
         // The shingle is already a hash: its high and low bits give two independent rows.
-        int first = (int)(shingle >> (64 - ShingleBits));
-        int second = (1 << ShingleBits) + (int)(shingle & ((1UL << ShingleBits) - 1));
+        int first = (int)(shingle >> (64 - _shingleBits));
+        int second = (1 << _shingleBits) + (int)(shingle & ((1UL << _shingleBits) - 1));
         return (first, second);
     }
 }

@@ -1,4 +1,5 @@
 using Kabar.Stories;
+using Kabar.Testing;
 using static Kabar.Core.Tests.Stories.StoryTestArticles;
 using static Kabar.Testing.StoryTexts;
 
@@ -29,6 +30,45 @@ public class CorpusStatisticsTests
         statistics.Add(f, [42UL]);
         Assert.True(statistics.IsFrequent(42));
         Assert.Equal([7UL, 9UL], statistics.WithoutFrequent([7UL, 9UL, 42UL]));
+    }
+
+    // A sketch of 2 × 1,024 counters, a generation of 16 shingles a counter (164 articles). Counted over all articles, the 2,000,000
+    // shingles below would put ~1,000 in every counter and make every shingle frequent; counted over the last two
+    // generations, a shingle never seen stays rare, a template in every article stays frequent, and a template
+    // dropped two generations ago is forgotten.
+    [Fact]
+    public void ShingleCounts_CoverRecentArticlesOnly_HoweverManyAreCounted()
+    {
+        var statistics = new CorpusStatistics(shingleBits: 10, shinglesPerGeneration: 16 << 10);
+        var random = new Random(7);
+        StoryFeatures f = Features(FloodA);
+        ulong[] Shingles(ulong template) => [template, .. Enumerable.Range(0, 99).Select(_ => (ulong)random.NextInt64())];
+        for (int i = 0; i < 20_000; i++)
+        {
+            statistics.Add(f, Shingles(42));
+        }
+
+        Assert.True(statistics.IsFrequent(42));
+        Assert.DoesNotContain(Enumerable.Range(0, 10_000).Select(_ => (ulong)random.NextInt64()), statistics.IsFrequent);
+
+        for (int i = 0; i < 2 * (16 << 10) / 100 + 1; i++)
+        {
+            statistics.Add(f, Shingles(43));
+        }
+
+        Assert.Equal((false, true), (statistics.IsFrequent(42), statistics.IsFrequent(43)));
+    }
+
+    // Format 1 counted shingles over all articles; reading it keeps the features and counts the recent articles'
+    // shingles again, so a store whose counters had all filled up finds copies again.
+    [Fact]
+    public void FromBytes_Format1_KeepsFeaturesAndCountsRecentShinglesAgain()
+    {
+        CorpusStatistics read = CorpusStatistics.FromBytes(StatisticsVersion1.Bytes(articles: 5, shingleCount: ushort.MaxValue),
+            () => [[42UL, 7UL], [42UL]]);
+        Assert.Equal(5, read.Articles);
+        Assert.Equal(Math.Log(6.0) + 1, read.Idf("cikaret"), 9);
+        Assert.Equal((2, 1, 0), (read.ShingleArticles(42), read.ShingleArticles(7), read.ShingleArticles(8)));
     }
 
     [Fact]
