@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
 using Kabar.Pipeline;
 using Kabar.Storage;
 using Kabar.Storage.Sqlite;
@@ -55,13 +57,21 @@ internal static class DatabaseOption
         }
     }
 
-    /// <summary>The ingester of a writer command; says so when opening the store made its near-duplicate keys again.</summary>
+    /// <summary>The ingester of a writer command; says so when opening the store makes its near-duplicate keys again,
+    /// before (it reads every stored article) and after.</summary>
     public static Ingester Ingester(SqliteArticleStore store, string path, TextWriter error)
     {
+        if (store.LastId() > 0 && store.SignatureFormat() != Kabar.Storage.Ingester.KeyFormat)
+        {
+            error.WriteLine($"kabar: {path}: making the near-duplicate keys of the stored articles again from their story words (new key format: {Kabar.Storage.Ingester.KeyFormat})");
+        }
+
+        long started = Stopwatch.GetTimestamp();
         var ingester = new Ingester(NewsPipeline.Default, store, pages: HtmlPages.Default);
         if (ingester.RebuiltBands > 0)
         {
-            error.WriteLine($"kabar: {path}: made the near-duplicate keys of {ingester.RebuiltBands:N0} stored articles again (new key format: {Kabar.Storage.Ingester.KeyFormat})");
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"kabar: {path}: made the near-duplicate keys of {ingester.RebuiltBands:N0} stored articles again in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
         }
 
         return ingester;

@@ -178,4 +178,52 @@ public sealed class NearDuplicateTests : IDisposable
         IngestResult copy = ingester.Ingest(new ArticleSource("late.txt"), Article(edited));
         Assert.Equal((IngestOutcome.NearDuplicate, originalId), (copy.Outcome, copy.DuplicateOf));
     }
+
+    // Keys made again are written sorted by key, many articles' at once: each must still belong to its article.
+    [Fact]
+    public void RebuildBands_WritesTheKeysEachArticleWasStoredWith()
+    {
+        string path = Path.Combine(_dir, "kabar.db");
+        using (SqliteArticleStore store = Open())
+        {
+            var ingester = new Ingester(NewsPipeline.Default, store);
+            foreach (Evaluation.SyntheticArticle a in Evaluation.SyntheticCorpus.Create(60, seed: 3))
+            {
+                ingester.Ingest(new ArticleSource($"a{a.Id}.txt"), Encoding.UTF8.GetBytes(a.Text));
+            }
+        }
+
+        List<(long, long)> stored = KeyRows(path);
+        Assert.InRange(stored.Count, 32 * 30, 32 * 60);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "UPDATE settings SET value = 'older' WHERE name = 'signature_format'; DELETE FROM lsh_keys;";
+            command.ExecuteNonQuery();
+        }
+
+        using (SqliteArticleStore reopened = Open())
+        {
+            Assert.Equal(stored.Count / 32, new Ingester(NewsPipeline.Default, reopened).RebuiltBands);
+        }
+
+        Assert.Equal(stored, KeyRows(path));
+    }
+
+    private static List<(long, long)> KeyRows(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT key, article_id FROM lsh_keys ORDER BY article_id, key";
+        using SqliteDataReader reader = command.ExecuteReader();
+        var rows = new List<(long, long)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        return rows;
+    }
 }
