@@ -6,7 +6,8 @@ using Kabar.Stories;
 
 namespace Kabar.Benchmarks;
 
-/// <summary>Per-article costs of ingest that need no store: signature (shingles, MinHash, bands) and story features.</summary>
+/// <summary>Per-article costs of ingest that need no store: signature (shingles, MinHash, bands), all duplicate keys
+/// (bands and fingerprints) and story features.</summary>
 [MemoryDiagnoser]
 public class DedupBenchmarks
 {
@@ -26,6 +27,9 @@ public class DedupBenchmarks
 
     [Benchmark]
     public long[] Signature() => LshBands.Keys(MinHasher.Default.Signature(Shingles.Of(_words)));
+
+    [Benchmark]
+    public long[] DuplicateKeys() => Storage.Ingester.DuplicateKeys(Shingles.InOrder(_words));
 
     [Benchmark]
     public uint[] MinHashOnly() => MinHasher.Default.Signature(_shingles);

@@ -8,7 +8,7 @@ namespace Kabar.Benchmarks;
 
 /// <summary>
 /// <c>lookup DB [N]</c>: the latency of one near-duplicate look-up against an existing store, as ingest does it:
-/// the 32 LSH band queries, then reading and verifying (exact Jaccard) every candidate. The queries are N stored
+/// the duplicate keys (32 LSH bands and the fingerprints) in one query, then reading and verifying (exact Jaccard) every candidate. The queries are N stored
 /// articles spread evenly over the store, each with one word in 60 changed, so every look-up finds at least its
 /// source. Prints p50, p99 and the maximum.
 /// </summary>
@@ -25,13 +25,14 @@ public static class LookupLatency
         int count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
         using SqliteArticleStore store = SqliteArticleStore.Open(args[0]);
         long last = store.LastId();
-        var queries = new List<ulong[]>();
+        var queries = new List<(ulong[] Set, ulong[] Sequence)>();
         for (long i = 1; queries.Count < count && i <= count; i++)
         {
             StoredLinks links = store.GetLinks(Math.Max(1, i * last / count));
             if (links.Words.Length > 0)
             {
-                queries.Add(Shingles.Of(Edit(links.Words)));
+                ulong[] sequence = Shingles.InOrder(Edit(links.Words));
+                queries.Add((Shingles.Set(sequence), sequence));
             }
         }
 
@@ -51,14 +52,14 @@ public static class LookupLatency
         return 0;
     }
 
-    private static (bool Near, int Candidates) Lookup(SqliteArticleStore store, ulong[] shingles)
+    private static (bool Near, int Candidates) Lookup(SqliteArticleStore store, (ulong[] Set, ulong[] Sequence) query)
     {
         bool near = false;
         int candidates = 0;
-        foreach (long candidate in store.FindByBands(LshBands.Keys(MinHasher.Default.Signature(shingles))).Take(Ingester.MaxCandidates))
+        foreach (long candidate in store.FindByKeys(Ingester.DuplicateKeys(query.Sequence), Ingester.MaxCandidates))
         {
             candidates++;
-            near |= Shingles.Jaccard(shingles, Shingles.Of(store.GetLinks(candidate).Words)) >= Ingester.NearJaccard;
+            near |= Shingles.Jaccard(query.Set, Shingles.Of(store.GetLinks(candidate).Words)) >= Ingester.NearJaccard;
         }
 
         return (near, candidates);

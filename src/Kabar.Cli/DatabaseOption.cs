@@ -61,17 +61,17 @@ internal static class DatabaseOption
     /// before (it reads every stored article) and after.</summary>
     public static Ingester Ingester(SqliteArticleStore store, string path, TextWriter error)
     {
-        if (store.LastId() > 0 && store.SignatureFormat() != Kabar.Storage.Ingester.KeyFormat)
+        if (store.LastId() > 0 && store.KeyFormat() != Kabar.Storage.Ingester.KeyFormat)
         {
             error.WriteLine($"kabar: {path}: making the near-duplicate keys of the stored articles again from their story words (new key format: {Kabar.Storage.Ingester.KeyFormat})");
         }
 
         long started = Stopwatch.GetTimestamp();
         var ingester = new Ingester(NewsPipeline.Default, store, pages: HtmlPages.Default);
-        if (ingester.RebuiltBands > 0)
+        if (ingester.RebuiltKeys > 0)
         {
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"kabar: {path}: made the near-duplicate keys of {ingester.RebuiltBands:N0} stored articles again in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
+                $"kabar: {path}: made the near-duplicate keys of {ingester.RebuiltKeys:N0} stored articles again in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
         }
 
         return ingester;

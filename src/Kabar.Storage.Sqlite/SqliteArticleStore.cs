@@ -81,26 +81,24 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         Query("SELECT min(id) FROM articles WHERE content_hash = $h", [("$h", contentHash)]) is long id ? id : null;
 
     /// <inheritdoc/>
-    public IReadOnlyList<long> FindByBands(long[] bandKeys)
+    public IReadOnlyList<long> FindByKeys(long[] keys, int limit)
     {
-        ArgumentNullException.ThrowIfNull(bandKeys);
-        if (bandKeys.Length == 0)
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Length == 0)
         {
             return [];
         }
 
-        if (bandKeys.Length != LshBands.Bands)
+        // One statement for all keys: a seek per key in the covering (key, article_id) B-tree. One prepared statement
+        // per number of keys (32 band keys plus an article's fingerprints).
+        SqliteCommand command = Command(
+            $"SELECT article_id FROM lsh_keys WHERE key IN ({string.Join(", ", Enumerable.Range(0, keys.Length).Select(k => $"$k{k}"))}) GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT $limit");
+        for (int k = 0; k < keys.Length; k++)
         {
-            throw new ArgumentException($"an article has {LshBands.Bands} band keys or none, not {bandKeys.Length}", nameof(bandKeys));
+            command.Parameters.AddWithValue($"$k{k}", keys[k]);
         }
 
-        // One statement for all bands: a seek per key in the covering (key, article_id) B-tree.
-        SqliteCommand command = Command(FindByBandsSql);
-        for (int b = 0; b < bandKeys.Length; b++)
-        {
-            command.Parameters.AddWithValue($"$k{b}", bandKeys[b]);
-        }
-
+        Bind(command, "$limit", limit);
         var ids = new List<long>();
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
@@ -111,24 +109,21 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         return ids;
     }
 
-    private static readonly string FindByBandsSql =
-        $"SELECT DISTINCT article_id FROM lsh_keys WHERE key IN ({string.Join(", ", Enumerable.Range(0, LshBands.Bands).Select(b => $"$k{b}"))}) ORDER BY article_id";
-
     /// <inheritdoc/>
-    public string? SignatureFormat() => SignatureFormat(null);
+    public string? KeyFormat() => KeyFormat(null);
 
-    private string? SignatureFormat(SqliteTransaction? own) =>
+    private string? KeyFormat(SqliteTransaction? own) =>
         Command("SELECT value FROM settings WHERE name = 'signature_format'", own).ExecuteScalar() as string;
 
     /// <inheritdoc/>
-    public long RebuildBands(string format, Func<string, long[]> keysOf)
+    public long RebuildKeys(string format, Func<string, long[]> keysOf)
     {
         ArgumentException.ThrowIfNullOrEmpty(format);
         ArgumentNullException.ThrowIfNull(keysOf);
         // Write-locked from the start, and the format read again inside: a second process that waited finds the
         // keys made and does nothing.
         using SqliteTransaction? own = _batch is null ? _connection.BeginTransaction(deferred: false) : null;
-        if (SignatureFormat(own) == format)
+        if (KeyFormat(own) == format)
         {
             return 0;
         }
@@ -173,19 +168,18 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         Parallel.For(0, chunk.Count, i => keys[i] = keysOf(chunk[i].Words));
         (long Key, long Id)[] pairs = [.. chunk.Zip(keys).SelectMany(c => c.Second.Select(k => (k, c.First.Id)))];
         Array.Sort(pairs);
-        for (int i = 0; i < pairs.Length; i += LshBands.Bands)
-        {
-            WriteKeys(pairs.AsSpan(i, Math.Min(LshBands.Bands, pairs.Length - i)), own);
-        }
+        WriteKeys(pairs, own);
     }
 
-    private void WriteBandKeys(long id, long[] keys, SqliteTransaction? own) =>
-        WriteKeys([.. keys.Select(k => (k, id))], own);
-
-    // An article's keys in one statement, not one each: at 32 keys an article the per-statement work of
+    // Keys in as few statements as will do, not one each: at ~60 keys an article the per-statement work of
     // Microsoft.Data.Sqlite (finding the statement, binding by name) cost more than SQLite's inserts.
     private void WriteKeys(ReadOnlySpan<(long Key, long Id)> pairs, SqliteTransaction? own)
     {
+        for (; pairs.Length > MaxKeysPerInsert; pairs = pairs[MaxKeysPerInsert..])
+        {
+            WriteKeys(pairs[..MaxKeysPerInsert], own);
+        }
+
         if (pairs.IsEmpty)
         {
             return;
@@ -201,8 +195,10 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         insert.ExecuteNonQuery();
     }
 
-    // INSERT statements of 1 to 32 (key, article) rows.
-    private static readonly string[] InsertKeysSql = [.. Enumerable.Range(1, LshBands.Bands).Select(n =>
+    private const int MaxKeysPerInsert = 64;
+
+    // INSERT statements of 1 to MaxKeysPerInsert (key, article) rows.
+    private static readonly string[] InsertKeysSql = [.. Enumerable.Range(1, MaxKeysPerInsert).Select(n =>
         $"INSERT OR IGNORE INTO lsh_keys (key, article_id) VALUES {string.Join(", ", Enumerable.Range(0, n).Select(i => $"($k{i}, $a{i})"))}")];
 
     /// <inheritdoc/>
@@ -420,7 +416,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
         SaveStory(article.StoryGroup.State.Id ?? id, article.StoryGroup, own);
 
-        WriteBandKeys(id, article.BandKeys, own);
+        WriteKeys([.. article.Keys.Select(k => (k, id))], own);
         own?.Commit();
         return id;
     }

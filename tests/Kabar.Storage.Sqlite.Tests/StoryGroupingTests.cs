@@ -201,7 +201,7 @@ public sealed class StoryGroupingTests : IDisposable
         using SqliteCommand keys = connection.CreateCommand();
         keys.CommandText = $"SELECT count(*) FROM lsh_keys WHERE article_id = {bare.Id}";
         Assert.Equal(0L, (long)keys.ExecuteScalar()!);
-        Assert.Empty(store.FindByBands([]));
+        Assert.Empty(store.FindByKeys([], Ingester.MaxCandidates));
     }
 
     private const int CorpusStatisticsTemplateLimit = Kabar.Stories.CorpusStatistics.FrequentShingleArticles;

@@ -15,7 +15,14 @@ public static class Shingles
 
     /// <summary>The distinct shingle hashes of <paramref name="storyWords"/> (see <see cref="StoryWords"/>), sorted.
     /// A text shorter than <see cref="Size"/> words gives one shingle of all its words.</summary>
-    public static ulong[] Of(string storyWords)
+    public static ulong[] Of(string storyWords) => SortDistinct(InOrder(storyWords));
+
+    /// <summary>The distinct values of <paramref name="sequence"/>, sorted, in a new array.</summary>
+    public static ulong[] Set(ReadOnlySpan<ulong> sequence) => SortDistinct(sequence.ToArray());
+
+    /// <summary>The shingle hashes of <paramref name="storyWords"/> in text order, repeats kept: one per run of
+    /// <see cref="Size"/> words, or one of all words for a shorter text; none for no words.</summary>
+    public static ulong[] InOrder(string storyWords)
     {
         ArgumentNullException.ThrowIfNull(storyWords);
         if (storyWords.Length == 0)
@@ -23,8 +30,6 @@ public static class Shingles
             return [];
         }
 
-        // Word starts, then one hash per window of Size words; sorting the hashes and dropping repeats in place is
-        // cheaper than a hash set for the few hundred shingles of an article.
         int words = storyWords.AsSpan().Count(' ') + 1;
         int[] starts = ArrayPool<int>.Shared.Rent(words + 1);
         int w = 0;
@@ -46,6 +51,17 @@ public static class Shingles
         }
 
         ArrayPool<int>.Shared.Return(starts);
+        return hashes;
+    }
+
+    // Sorting and dropping repeats in place is cheaper than a hash set for the few hundred shingles of an article.
+    private static ulong[] SortDistinct(ulong[] hashes)
+    {
+        if (hashes.Length == 0)
+        {
+            return hashes;
+        }
+
         Array.Sort(hashes);
         int distinct = 1;
         for (int i = 1; i < hashes.Length; i++)

@@ -10,13 +10,13 @@ namespace Kabar.Storage;
 /// <param name="IngestKey">See <see cref="ArticleHashes.IngestKey"/>.</param>
 /// <param name="ContentHash">See <see cref="ArticleHashes.Content"/>.</param>
 /// <param name="Story">Its story words (<see cref="Dedup.StoryWords"/>), kept to verify later candidates.</param>
-/// <param name="BandKeys">Its LSH band keys (<see cref="Dedup.LshBands"/>); empty for an exact duplicate, which its original represents, and for an article without shingles to sign.</param>
+/// <param name="Keys">Its duplicate keys (<see cref="Ingester.DuplicateKeys"/>); empty for an exact duplicate, which its original represents, and for an article without shingles.</param>
 /// <param name="DuplicateOf">The earliest article with the same story words, for an exact duplicate.</param>
 /// <param name="Near">The verified near or partial copy relation, if any.</param>
 /// <param name="Cluster">The duplicate cluster: the id of its earliest member, or null for a new cluster led by this article.</param>
 /// <param name="StoryGroup">The story it joins (or starts), with the story's new state and why.</param>
 public sealed record NewArticle(
-    ArticleSource Source, byte[] Raw, Article Article, string IngestKey, string ContentHash, string Story, long[] BandKeys,
+    ArticleSource Source, byte[] Raw, Article Article, string IngestKey, string ContentHash, string Story, long[] Keys,
     long? DuplicateOf, NearDuplicate? Near, long? Cluster, StoryAssignment StoryGroup);
 
 /// <summary>What duplicate and story decisions need of a stored article.</summary>
@@ -63,18 +63,18 @@ public interface IArticleStore
     /// <summary>The id of the earliest stored article with this content hash, or null.</summary>
     long? FindByContentHash(string contentHash);
 
-    /// <summary>Ids of stored articles sharing at least one band key with <paramref name="bandKeys"/> (index = band), ascending;
-    /// none for no keys.</summary>
-    IReadOnlyList<long> FindByBands(long[] bandKeys);
+    /// <summary>Up to <paramref name="limit"/> stored articles sharing at least one duplicate key with
+    /// <paramref name="keys"/>: those sharing the most first, then the earliest; none for no keys.</summary>
+    IReadOnlyList<long> FindByKeys(long[] keys, int limit);
 
-    /// <summary>The format (<see cref="Ingester.KeyFormat"/>) the stored band keys were made with; null when none was
+    /// <summary>The format (<see cref="Ingester.KeyFormat"/>) the stored duplicate keys were made with; null when none was
     /// recorded (a new store, or one from before formats were recorded).</summary>
-    string? SignatureFormat();
+    string? KeyFormat();
 
-    /// <summary>Unless the band keys are already of <paramref name="format"/>, replaces every stored article's band
+    /// <summary>Unless the duplicate keys are already of <paramref name="format"/>, replaces every stored article's
     /// keys with <paramref name="keysOf"/> of its story words (an exact duplicate has none) and records the format, in
     /// one transaction; returns how many articles got keys.</summary>
-    long RebuildBands(string format, Func<string, long[]> keysOf);
+    long RebuildKeys(string format, Func<string, long[]> keysOf);
 
     /// <summary>The story words of the stored articles that are not exact copies, with ids above
     /// <paramref name="after"/> up to <paramref name="through"/>, ascending.</summary>

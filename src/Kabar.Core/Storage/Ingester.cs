@@ -39,15 +39,15 @@ public sealed record IngestResult(
 /// <param name="Processed">The processed article, or why it was rejected.</param>
 /// <param name="Words">Its story words (empty when rejected).</param>
 /// <param name="Shingles">Its shingle hashes.</param>
-/// <param name="Bands">The LSH band keys of all its shingles.</param>
+/// <param name="Keys">Its duplicate keys (<see cref="Ingester.DuplicateKeys"/>) of all its shingles.</param>
 /// <param name="Features">Its story features (null when rejected).</param>
 public sealed record PreparedInput(
-    ArticleSource Source, byte[] Raw, string IngestKey, Result<Article> Processed, string Words, ulong[] Shingles, long[] Bands, StoryFeatures? Features);
+    ArticleSource Source, byte[] Raw, string IngestKey, Result<Article> Processed, string Words, ulong[] Shingles, long[] Keys, StoryFeatures? Features);
 
 /// <summary>
 /// Takes inputs through the pipeline into a store. An input seen before is skipped; an article whose story words are
-/// already stored is an exact duplicate of the earliest; otherwise its LSH bands find earlier candidates, each
-/// verified on shingles, and the most similar one that passes makes it a near (Jaccard ≥ <see cref="NearJaccard"/>)
+/// already stored is an exact duplicate of the earliest; otherwise its duplicate keys (<see cref="DuplicateKeys"/>)
+/// find earlier candidates, each verified on shingles, and the most similar one that passes makes it a near (Jaccard ≥ <see cref="NearJaccard"/>)
 /// or partial (containment ≥ <see cref="PartialContainment"/>) copy. Shingles that occur in many articles
 /// (<see cref="CorpusStatistics.IsFrequent"/>) are template, not story, and link nothing. Every article then joins a
 /// story: a copy goes where its original went, any other is matched by <see cref="StoryMatcher"/>. Bad input is
@@ -64,13 +64,16 @@ public sealed class Ingester
     /// <summary>Share of one article's shingles found in the other from which it is a partial copy.</summary>
     public const double PartialContainment = 0.8;
 
-    /// <summary>Candidates verified per article, lowest ids first; bounds the work a template-like article can cause.</summary>
+    /// <summary>Candidates verified per article, those sharing the most keys first; bounds the work a template-like
+    /// article can cause.</summary>
     public const int MaxCandidates = 64;
 
-    /// <summary>The format of the stored band keys: the signature's (<see cref="MinHasher.Format"/>), and which shingles
-    /// are signed: all but those frequent in recent articles (<see cref="CorpusStatistics.IsFrequent"/>). A store
-    /// whose keys are of another format gets them made again when an ingester opens it.</summary>
-    public static readonly string KeyFormat = $"{MinHasher.Format}, without shingles frequent in recent articles";
+    /// <summary>The format of the stored duplicate keys (<see cref="DuplicateKeys"/>): the signature's
+    /// (<see cref="MinHasher.Format"/>), the fingerprints' window, and which shingles count: all but those frequent in
+    /// recent articles (<see cref="CorpusStatistics.IsFrequent"/>). A store whose keys are of another format gets them
+    /// made again when an ingester opens it.</summary>
+    public static readonly string KeyFormat =
+        $"{MinHasher.Format} + winnowing/{Fingerprints.Window}, without shingles frequent in recent articles";
 
     // Stored articles whose shingles are counted again when statistics from before the window of recent articles
     // (format 1) are read: enough to fill both generations of the sketch with articles of 400 words.
@@ -99,9 +102,9 @@ public sealed class Ingester
         long counted = _counted;
         _statistics = data is null ? new CorpusStatistics()
             : CorpusStatistics.FromBytes(data, () => store.StoryWords(Math.Max(0, counted - RecountArticles), counted).Select(Shingles.Of));
-        if (store.SignatureFormat() != KeyFormat)
+        if (store.KeyFormat() != KeyFormat)
         {
-            RebuiltBands = store.RebuildBands(KeyFormat, words => BandKeys(_statistics.WithoutFrequent(Shingles.Of(words))));
+            RebuiltKeys = store.RebuildKeys(KeyFormat, KeysWithoutFrequent);
         }
 
         CatchUp();
@@ -109,7 +112,7 @@ public sealed class Ingester
 
     /// <summary>How many stored articles got new band keys when this ingester opened the store, because they were
     /// made in another format (see <see cref="KeyFormat"/>); 0 almost always.</summary>
-    public long RebuiltBands { get; }
+    public long RebuiltKeys { get; }
 
     /// <summary>The statistics of every article counted so far.</summary>
     public CorpusStatistics Statistics => _statistics;
@@ -131,8 +134,8 @@ public sealed class Ingester
         }
 
         string words = StoryWords.Of(processed.Value);
-        ulong[] shingles = Shingles.Of(words);
-        return new PreparedInput(source, raw, key, processed, words, shingles, BandKeys(shingles),
+        ulong[] sequence = Shingles.InOrder(words);
+        return new PreparedInput(source, raw, key, processed, words, Shingles.Set(sequence), DuplicateKeys(sequence),
             StoryFeatures.Of(processed.Value, source.Title, source.Published));
     }
 
@@ -165,13 +168,13 @@ public sealed class Ingester
         }
 
         ulong[] shingles = _statistics.WithoutFrequent(input.Shingles);
-        long[] bands = shingles.Length == input.Shingles.Length ? input.Bands : BandKeys(shingles);
-        (NearDuplicate? near, StoredLinks? nearLinks) = BestCandidate(shingles, bands);
+        long[] keys = shingles.Length == input.Shingles.Length ? input.Keys : KeysWithoutFrequent(input.Words);
+        (NearDuplicate? near, StoredLinks? nearLinks) = BestCandidate(shingles, keys);
         StoryAssignment group = near is null
             ? _matcher.Assign(features, title, Match(features), _statistics)
             : Follow(features, title, nearLinks!.Story, string.Create(CultureInfo.InvariantCulture,
                 $"{(near.Kind == "near" ? "near" : "partial")} copy of #{near.Of} ({near.Similarity:0.00})"));
-        long id = Add(new NewArticle(input.Source, input.Raw, article, input.IngestKey, content, input.Words, bands, null, near, nearLinks?.Cluster, group),
+        long id = Add(new NewArticle(input.Source, input.Raw, article, input.IngestKey, content, input.Words, keys, null, near, nearLinks?.Cluster, group),
             features, input.Shingles);
         return new IngestResult(near is null ? IngestOutcome.Added : IngestOutcome.NearDuplicate, id, near?.Of, null, near,
             group.State.Id ?? id, group.State.Id is null);
@@ -198,9 +201,17 @@ public sealed class Ingester
         return id;
     }
 
-    // No shingles (every one frequent, or no story words) means no keys: the empty set's signature would otherwise put
-    // all such articles into the same buckets.
-    private static long[] BandKeys(ulong[] shingles) => shingles.Length == 0 ? [] : LshBands.Keys(MinHasher.Default.Signature(shingles));
+    /// <summary>The keys by which later copies find an article: the 32 LSH band keys of its MinHash signature
+    /// (<see cref="LshBands"/>), which find near copies, then its fingerprints (<see cref="Fingerprints"/>), which find
+    /// a passage of it inside a longer article or the other way round. None without shingles: the empty set's
+    /// signature would put every such article into the same buckets.</summary>
+    /// <param name="sequence">Its shingles in text order (<see cref="Shingles.InOrder"/>), repeats kept.</param>
+    public static long[] DuplicateKeys(ReadOnlySpan<ulong> sequence) =>
+        sequence.IsEmpty ? [] : [.. LshBands.Keys(MinHasher.Default.Signature(sequence)), .. Fingerprints.Of(sequence)];
+
+    // The keys of stored story words, of the shingles that are not frequent now.
+    private long[] KeysWithoutFrequent(string words) =>
+        DuplicateKeys(Array.FindAll(Shingles.InOrder(words), s => !_statistics.IsFrequent(s)));
 
     private StoryMatch? Match(StoryFeatures features) =>
         _matcher.Best(features, _store.FindStories(_matcher.LookupKeys(features.Terms, _statistics), features.Day,
@@ -209,11 +220,11 @@ public sealed class Ingester
     private StoryAssignment Follow(StoryFeatures features, string? title, long? story, string reason) =>
         _matcher.Follow(features, title, story is { } s ? _store.GetStoryState(s) : null, reason, _statistics);
 
-    private (NearDuplicate?, StoredLinks?) BestCandidate(ulong[] shingles, long[] bands)
+    private (NearDuplicate?, StoredLinks?) BestCandidate(ulong[] shingles, long[] keys)
     {
         NearDuplicate? best = null;
         StoredLinks? bestLinks = null;
-        foreach (long candidate in _store.FindByBands(bands).Take(MaxCandidates))
+        foreach (long candidate in _store.FindByKeys(keys, MaxCandidates))
         {
             StoredLinks links = _store.GetLinks(candidate);
             ulong[] other = _statistics.WithoutFrequent(Shingles.Of(links.Words));
@@ -222,7 +233,8 @@ public sealed class Ingester
             NearDuplicate? found = jaccard >= NearJaccard ? new NearDuplicate(candidate, "near", jaccard)
                 : containment >= PartialContainment ? new NearDuplicate(candidate, "contained", containment)
                 : null;
-            if (found is not null && (best is null || found.Similarity > best.Similarity))
+            // Candidates come most shared keys first; of equally similar ones the earliest is the copy's source.
+            if (found is not null && (best is null || found.Similarity > best.Similarity || (found.Similarity == best.Similarity && candidate < best.Of)))
             {
                 (best, bestLinks) = (found, links);
             }

@@ -22,6 +22,16 @@ public class ShinglesTests
         Assert.Equal(set.Order(), set);
     }
 
+    [Fact]
+    public void InOrder_KeepsTextOrderAndRepeats_AndItsSetIsOf()
+    {
+        ulong[] sequence = Shingles.InOrder("a b c d e a b c d e");
+        Assert.Equal(6, sequence.Length);
+        Assert.Equal(sequence[0], sequence[5]);
+        Assert.Equal(Shingles.Of("a b c d e a b c d e"), Shingles.Set(sequence));
+        Assert.Equal(Shingles.Of("dua kata"), Shingles.InOrder("dua kata"));
+    }
+
     // Pins the storage format: shingle hashing must never change silently.
     [Fact]
     public void Of_ReferenceVector() =>
