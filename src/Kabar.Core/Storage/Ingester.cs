@@ -110,7 +110,7 @@ public sealed class Ingester
         CatchUp();
     }
 
-    /// <summary>How many stored articles got new band keys when this ingester opened the store, because they were
+    /// <summary>How many stored articles got new duplicate keys when this ingester opened the store, because theirs were
     /// made in another format (see <see cref="KeyFormat"/>); 0 almost always.</summary>
     public long RebuiltKeys { get; }
 
