@@ -192,6 +192,24 @@ public sealed class NearDuplicateTests : IDisposable
         Assert.Equal((IngestOutcome.NearDuplicate, originalId), (copy.Outcome, copy.DuplicateOf));
     }
 
+    // Only MaxCandidates candidates are verified, so the order decides which: most shared keys first, then the earliest.
+    [Fact]
+    public void FindByKeys_MostSharedKeysFirst_ThenEarliest_UpToTheLimit()
+    {
+        using SqliteArticleStore store = Open();
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_dir, "kabar.db")};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO lsh_keys (key, article_id) VALUES (10, 1), (10, 2), (20, 2), (30, 2), (20, 3), (30, 3), (10, 4), (99, 5)";
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Equal([2L, 3L, 1L], store.FindByKeys([10, 20, 30], limit: 3));
+        Assert.Equal([2L, 3L, 1L, 4L], store.FindByKeys([30, 20, 10, 77], limit: 10));
+        Assert.Empty(store.FindByKeys([77], limit: 10));
+    }
+
     // Keys made again are written sorted by key, many articles' at once, many to a statement: each must still belong
     // to its article.
     [Fact]

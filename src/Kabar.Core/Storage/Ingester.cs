@@ -66,7 +66,7 @@ public sealed class Ingester
 
     /// <summary>Candidates verified per article, those sharing the most keys first; bounds the work a template-like
     /// article can cause.</summary>
-    public const int MaxCandidates = 64;
+    public const int MaxCandidates = 16;
 
     /// <summary>The format of the stored duplicate keys (<see cref="DuplicateKeys"/>): the signature's
     /// (<see cref="MinHasher.Format"/>), the fingerprints' window, and which shingles count: all but those frequent in
