@@ -39,10 +39,12 @@ public sealed record IngestResult(
 /// <param name="Processed">The processed article, or why it was rejected.</param>
 /// <param name="Words">Its story words (empty when rejected).</param>
 /// <param name="Shingles">Its shingle hashes.</param>
+/// <param name="Sequence">The same in text order, repeats kept (<see cref="Shingles.InOrder"/>).</param>
 /// <param name="Keys">Its duplicate keys (<see cref="Ingester.DuplicateKeys"/>) of all its shingles.</param>
 /// <param name="Features">Its story features (null when rejected).</param>
 public sealed record PreparedInput(
-    ArticleSource Source, byte[] Raw, string IngestKey, Result<Article> Processed, string Words, ulong[] Shingles, long[] Keys, StoryFeatures? Features);
+    ArticleSource Source, byte[] Raw, string IngestKey, Result<Article> Processed, string Words, ulong[] Shingles, ulong[] Sequence, long[] Keys,
+    StoryFeatures? Features);
 
 /// <summary>
 /// Takes inputs through the pipeline into a store. An input seen before is skipped; an article whose story words are
@@ -104,7 +106,7 @@ public sealed class Ingester
             : CorpusStatistics.FromBytes(data, () => store.StoryWords(Math.Max(0, counted - RecountArticles), counted).Select(Shingles.Of));
         if (store.KeyFormat() != KeyFormat)
         {
-            RebuiltKeys = store.RebuildKeys(KeyFormat, KeysWithoutFrequent);
+            RebuiltKeys = store.RebuildKeys(KeyFormat, words => KeysWithoutFrequent(Shingles.InOrder(words)));
         }
 
         CatchUp();
@@ -130,12 +132,12 @@ public sealed class Ingester
 
         if (!processed.IsSuccess)
         {
-            return new PreparedInput(source, raw, key, processed, "", [], [], null);
+            return new PreparedInput(source, raw, key, processed, "", [], [], [], null);
         }
 
         string words = StoryWords.Of(processed.Value);
         ulong[] sequence = Shingles.InOrder(words);
-        return new PreparedInput(source, raw, key, processed, words, Shingles.Set(sequence), DuplicateKeys(sequence),
+        return new PreparedInput(source, raw, key, processed, words, Shingles.Set(sequence), sequence, DuplicateKeys(sequence),
             StoryFeatures.Of(processed.Value, source.Title, source.Published));
     }
 
@@ -168,7 +170,7 @@ public sealed class Ingester
         }
 
         ulong[] shingles = _statistics.WithoutFrequent(input.Shingles);
-        long[] keys = shingles.Length == input.Shingles.Length ? input.Keys : KeysWithoutFrequent(input.Words);
+        long[] keys = shingles.Length == input.Shingles.Length ? input.Keys : KeysWithoutFrequent(input.Sequence);
         (NearDuplicate? near, StoredLinks? nearLinks) = BestCandidate(shingles, keys);
         StoryAssignment group = near is null
             ? _matcher.Assign(features, title, Match(features), _statistics)
@@ -209,9 +211,8 @@ public sealed class Ingester
     public static long[] DuplicateKeys(ReadOnlySpan<ulong> sequence) =>
         sequence.IsEmpty ? [] : [.. LshBands.Keys(MinHasher.Default.Signature(sequence)), .. Fingerprints.Of(sequence)];
 
-    // The keys of stored story words, of the shingles that are not frequent now.
-    private long[] KeysWithoutFrequent(string words) =>
-        DuplicateKeys(Array.FindAll(Shingles.InOrder(words), s => !_statistics.IsFrequent(s)));
+    // The keys of the shingles of a sequence that are not frequent now.
+    private long[] KeysWithoutFrequent(ulong[] sequence) => DuplicateKeys(Array.FindAll(sequence, s => !_statistics.IsFrequent(s)));
 
     private StoryMatch? Match(StoryFeatures features) =>
         _matcher.Best(features, _store.FindStories(_matcher.LookupKeys(features.Terms, _statistics), features.Day,
