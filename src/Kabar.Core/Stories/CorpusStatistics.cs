@@ -163,9 +163,15 @@ public sealed class CorpusStatistics
         }
 
         statistics.Articles = BinaryPrimitives.ReadInt64LittleEndian(header[4..]);
+        if (version == FormatVersion)
+        {
+            zip.ReadExactly(header[..8]);
+            statistics._shinglesCounted = BinaryPrimitives.ReadInt64LittleEndian(header);
+        }
+
+        zip.ReadExactly(MemoryMarshal.AsBytes(statistics._featureCounts.AsSpan()));
         if (version == 1)
         {
-            zip.ReadExactly(MemoryMarshal.AsBytes(statistics._featureCounts.AsSpan()));
             foreach (ulong[] shingles in recentShingles?.Invoke() ?? [])
             {
                 statistics.CountShingles(shingles);
@@ -174,9 +180,6 @@ public sealed class CorpusStatistics
             return statistics;
         }
 
-        zip.ReadExactly(header[..8]);
-        statistics._shinglesCounted = BinaryPrimitives.ReadInt64LittleEndian(header);
-        zip.ReadExactly(MemoryMarshal.AsBytes(statistics._featureCounts.AsSpan()));
         zip.ReadExactly(statistics._shingles);
         zip.ReadExactly(statistics._previousShingles);
         return statistics;
