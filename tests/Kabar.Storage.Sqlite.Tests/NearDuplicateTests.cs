@@ -37,6 +37,43 @@ public sealed class NearDuplicateTests : IDisposable
 
     private SqliteArticleStore Open() => SqliteArticleStore.Open(Path.Combine(_dir, "kabar.db"));
 
+    // The database on a plain connection, to make what an older Kabar left behind.
+    private SqliteConnection Raw()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(_dir, "kabar.db")};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private void Execute(string sql, byte[]? data = null)
+    {
+        using SqliteConnection connection = Raw();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (data is not null)
+        {
+            command.Parameters.AddWithValue("$data", data);
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    // Stores the report in a new store and closes it; returns its id.
+    private long StoreOriginalAndClose()
+    {
+        using SqliteArticleStore store = Open();
+        return new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("wire.txt"), Article(s_sentences)).Id!.Value;
+    }
+
+    // The report with one sentence reworded, arriving later, must be found as a near copy of the original.
+    private static void AssertALateCopyIsFound(Ingester ingester, long originalId)
+    {
+        string[] edited = [.. s_sentences];
+        edited[3] = "Lebih dari dua ribu warga mengungsi ke balai desa dan masjid di dataran tinggi.";
+        IngestResult copy = ingester.Ingest(new ArticleSource("late.txt"), Article(edited));
+        Assert.Equal((IngestOutcome.NearDuplicate, originalId), (copy.Outcome, copy.DuplicateOf));
+    }
+
     [Fact]
     public void Ingest_OneSentenceReworded_IsANearCopy()
     {
@@ -104,11 +141,7 @@ public sealed class NearDuplicateTests : IDisposable
     [Fact]
     public void Ingest_AfterReopening_StillFindsCopiesOfEarlierArticles()
     {
-        long originalId;
-        using (SqliteArticleStore store = Open())
-        {
-            originalId = new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("wire.txt"), Article(s_sentences)).Id!.Value;
-        }
+        long originalId = StoreOriginalAndClose();
 
         using SqliteArticleStore reopened = Open();
         string[] edited = [.. s_sentences];
@@ -123,25 +156,15 @@ public sealed class NearDuplicateTests : IDisposable
     [Fact]
     public void Ingest_AfterUpgradingAVersion6Store_FindsCopiesOfArticlesStoredBefore()
     {
-        long originalId;
-        using (SqliteArticleStore store = Open())
-        {
-            originalId = new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("wire.txt"), Article(s_sentences)).Id!.Value;
-        }
+        long originalId = StoreOriginalAndClose();
 
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_dir, "kabar.db")};Pooling=False"))
-        {
-            connection.Open();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = """
-                DROP TABLE lsh_keys; DROP TABLE settings;
-                CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id));
-                CREATE INDEX lsh_bands_lookup ON lsh_bands (band, key);
-                INSERT INTO lsh_bands (band, key, article_id) VALUES (0, 12345, 1);
-                PRAGMA user_version = 6;
-                """;
-            command.ExecuteNonQuery();
-        }
+        Execute("""
+            DROP TABLE lsh_keys; DROP TABLE settings;
+            CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id));
+            CREATE INDEX lsh_bands_lookup ON lsh_bands (band, key);
+            INSERT INTO lsh_bands (band, key, article_id) VALUES (0, 12345, 1);
+            PRAGMA user_version = 6;
+            """);
 
         using SqliteArticleStore upgraded = Open();
         Assert.Null(upgraded.KeyFormat());
@@ -149,10 +172,7 @@ public sealed class NearDuplicateTests : IDisposable
         Assert.Equal((1L, Ingester.KeyFormat), (ingester.RebuiltKeys, upgraded.KeyFormat()));
         Assert.Equal(0, new Ingester(NewsPipeline.Default, upgraded).RebuiltKeys);
 
-        string[] edited = [.. s_sentences];
-        edited[3] = "Lebih dari dua ribu warga mengungsi ke balai desa dan masjid di dataran tinggi.";
-        IngestResult copy = ingester.Ingest(new ArticleSource("late.txt"), Article(edited));
-        Assert.Equal((IngestOutcome.NearDuplicate, originalId), (copy.Outcome, copy.DuplicateOf));
+        AssertALateCopyIsFound(ingester, originalId);
     }
 
     // A store from before shingles were counted over recent articles only: past ~900,000 articles its count-min
@@ -161,24 +181,13 @@ public sealed class NearDuplicateTests : IDisposable
     [Fact]
     public void Ingest_AfterAStoreFilledItsShingleCounts_CountsThemAgainAndFindsCopies()
     {
-        long originalId;
-        using (SqliteArticleStore store = Open())
-        {
-            originalId = new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("wire.txt"), Article(s_sentences)).Id!.Value;
-        }
+        long originalId = StoreOriginalAndClose();
 
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_dir, "kabar.db")};Pooling=False"))
-        {
-            connection.Open();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = """
-                INSERT OR REPLACE INTO corpus_statistics (id, through_id, data) VALUES (1, 1, $data);
-                UPDATE settings SET value = 'oph-densified-128/1' WHERE name = 'signature_format';
-                DELETE FROM lsh_keys;
-                """;
-            command.Parameters.AddWithValue("$data", Testing.StatisticsVersion1.Bytes(articles: 1, shingleCount: ushort.MaxValue));
-            command.ExecuteNonQuery();
-        }
+        Execute("""
+            INSERT OR REPLACE INTO corpus_statistics (id, through_id, data) VALUES (1, 1, $data);
+            UPDATE settings SET value = 'oph-densified-128/1' WHERE name = 'signature_format';
+            DELETE FROM lsh_keys;
+            """, Testing.StatisticsVersion1.Bytes(articles: 1, shingleCount: ushort.MaxValue));
 
         using SqliteArticleStore upgraded = Open();
         var ingester = new Ingester(NewsPipeline.Default, upgraded);
@@ -186,10 +195,7 @@ public sealed class NearDuplicateTests : IDisposable
         ulong[] shingles = Shingles.Of(upgraded.StoryWords(0, originalId).Single());
         Assert.Equal(shingles, ingester.Statistics.WithoutFrequent(shingles));
 
-        string[] edited = [.. s_sentences];
-        edited[3] = "Lebih dari dua ribu warga mengungsi ke balai desa dan masjid di dataran tinggi.";
-        IngestResult copy = ingester.Ingest(new ArticleSource("late.txt"), Article(edited));
-        Assert.Equal((IngestOutcome.NearDuplicate, originalId), (copy.Outcome, copy.DuplicateOf));
+        AssertALateCopyIsFound(ingester, originalId);
     }
 
     // Only MaxCandidates candidates are verified, so the order decides which: most shared keys first, then the earliest.
@@ -197,13 +203,7 @@ public sealed class NearDuplicateTests : IDisposable
     public void FindByKeys_MostSharedKeysFirst_ThenEarliest_UpToTheLimit()
     {
         using SqliteArticleStore store = Open();
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_dir, "kabar.db")};Pooling=False"))
-        {
-            connection.Open();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO lsh_keys (key, article_id) VALUES (10, 1), (10, 2), (20, 2), (30, 2), (20, 3), (30, 3), (10, 4), (99, 5)";
-            command.ExecuteNonQuery();
-        }
+        Execute("INSERT INTO lsh_keys (key, article_id) VALUES (10, 1), (10, 2), (20, 2), (30, 2), (20, 3), (30, 3), (10, 4), (99, 5)");
 
         Assert.Equal([2L, 3L, 1L], store.FindByKeys([10, 20, 30], limit: 3));
         Assert.Equal([2L, 3L, 1L, 4L], store.FindByKeys([30, 20, 10, 77], limit: 10));
@@ -215,7 +215,6 @@ public sealed class NearDuplicateTests : IDisposable
     [Fact]
     public void RebuildKeys_WritesTheKeysEachArticleWasStoredWith()
     {
-        string path = Path.Combine(_dir, "kabar.db");
         using (SqliteArticleStore store = Open())
         {
             var ingester = new Ingester(NewsPipeline.Default, store);
@@ -225,30 +224,23 @@ public sealed class NearDuplicateTests : IDisposable
             }
         }
 
-        List<(long, long)> stored = KeyRows(path);
+        List<(long, long)> stored = KeyRows();
         int articles = stored.Select(row => row.Item2).Distinct().Count();
         Assert.InRange(articles, 30, 60);
         Assert.InRange(stored.Count, (32 + 1) * articles, (32 + 40) * articles);  // 32 band keys and the fingerprints
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "UPDATE settings SET value = 'older' WHERE name = 'signature_format'; DELETE FROM lsh_keys;";
-            command.ExecuteNonQuery();
-        }
+        Execute("UPDATE settings SET value = 'older' WHERE name = 'signature_format'; DELETE FROM lsh_keys;");
 
         using (SqliteArticleStore reopened = Open())
         {
             Assert.Equal(articles, new Ingester(NewsPipeline.Default, reopened).RebuiltKeys);
         }
 
-        Assert.Equal(stored, KeyRows(path));
+        Assert.Equal(stored, KeyRows());
     }
 
-    private static List<(long, long)> KeyRows(string path)
+    private List<(long, long)> KeyRows()
     {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
+        using SqliteConnection connection = Raw();
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = "SELECT key, article_id FROM lsh_keys ORDER BY article_id, key";
         using SqliteDataReader reader = command.ExecuteReader();
