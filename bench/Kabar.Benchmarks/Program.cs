@@ -16,6 +16,11 @@ if (args is ["lookup", .. var lookupArgs])
     return LookupLatency.Run(lookupArgs);
 }
 
+if (args is ["prepare", .. var prepareArgs])
+{
+    return PrepareThroughput.Run(prepareArgs);
+}
+
 if (args is ["web", .. var webArgs])
 {
     return WebThroughput.Run(webArgs);

@@ -20,6 +20,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private SqliteTransaction? _batch;
     private BackgroundCheckpoints? _checkpoints;
 
+    // The story index in memory, as of data_version _postingsVersion; null until the first look-up, and again after a
+    // rollback, which may leave it ahead of the table.
+    private StoryPostings? _postings;
+    private long _postingsVersion;
+
     // The first article of the open batch, which the search index does not have yet (see IndexForSearch).
     private long? _unindexedFrom;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
@@ -280,39 +285,70 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     /// <inheritdoc/>
     /// <remarks>Each key contributes only the <see cref="PostingsPerKey"/> stories in the window that most recently took it as an index
-    /// key (a story's keys are rewritten whenever it grows, so row order is recency): a common word cannot make every
-    /// story a candidate, and the work per article stays flat as the store grows.</remarks>
-    public IReadOnlyList<StoryState> FindStories(long[] keys, DateOnly? day, int windowDays, int limit)
-    {
-        ArgumentNullException.ThrowIfNull(keys);
-        var shared = new Dictionary<long, int>();
-        // The stories updated most recently among those whose days overlap the article's window. The index on
-        // (key, last_day, first_day, story) covers the query, so only in-window postings are read, never the key's
-        // whole history.
-        SqliteCommand postings = day is null
-            ? Command("SELECT story FROM story_terms WHERE key = $key ORDER BY rowid DESC LIMIT $n")
-            : Command("SELECT story FROM story_terms WHERE key = $key AND last_day >= $from AND first_day <= $to ORDER BY rowid DESC LIMIT $n");
-        foreach (long key in keys)
-        {
-            postings.Parameters.Clear();
-            Bind(postings, "$key", key);
-            Bind(postings, "$n", PostingsPerKey);
-            if (day is { } d)
-            {
-                Bind(postings, "$from", Day(d.AddDays(-windowDays)));
-                Bind(postings, "$to", Day(d.AddDays(windowDays)));
-            }
+    /// key (a story's keys are written again whenever it grows): a common word cannot make every story a candidate, and
+    /// the work per article stays flat as the store grows. Answered from <see cref="StoryPostings"/>, which reads each key
+    /// from the table once, and again after another connection has written to the database.</remarks>
+    public IReadOnlyList<StoryState> FindStories(long[] keys, DateOnly? day, int windowDays, int limit) =>
+        [.. Postings().Find(keys, day, windowDays, PostingsPerKey, limit).Select(GetStoryState)];
 
-            using SqliteDataReader reader = postings.ExecuteReader();
-            while (reader.Read())
-            {
-                long story = reader.GetInt64(0);
-                shared[story] = shared.GetValueOrDefault(story) + 1;
-            }
+    private StoryPostings Postings()
+    {
+        // data_version changes when another connection commits, never for this one's own writes.
+        long version = (long)Query("PRAGMA data_version", [])!;
+        if (_postings is null || version != _postingsVersion)
+        {
+            _postings = new StoryPostings(StoryKeyRows);
+            _postingsVersion = version;
         }
 
-        return [.. shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(limit).Select(s => GetStoryState(s.Key))];
+        return _postings;
     }
+
+    private List<StoryPostingRow> StoryKeyRows(long key)
+    {
+        SqliteCommand command = Command("""
+            SELECT story,
+                   CASE WHEN first_day = $undatedFirst THEN NULL ELSE CAST(julianday(first_day) - $dayZero AS INTEGER) END,
+                   CASE WHEN last_day = $undatedLast THEN NULL ELSE CAST(julianday(last_day) - $dayZero AS INTEGER) END
+            FROM story_terms WHERE key = $key ORDER BY rowid
+            """);
+        Bind(command, "$key", key);
+        Bind(command, "$undatedFirst", UndatedFirst);
+        Bind(command, "$undatedLast", UndatedLast);
+        Bind(command, "$dayZero", JulianDayOfDayZero);
+        var rows = new List<StoryPostingRow>();
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new StoryPostingRow(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt32(2)));
+        }
+
+        return rows;
+    }
+
+    // A write in its own transaction unless a batch is open. If it fails, the transaction is rolled back, and with it
+    // whatever the write had added to the story index in memory.
+    private T Write<T>(Func<SqliteTransaction?, T> write)
+    {
+        using SqliteTransaction? own = _batch is null ? _connection.BeginTransaction() : null;
+        try
+        {
+            T result = write(own);
+            own?.Commit();
+            return result;
+        }
+        catch
+        {
+            RolledBack();
+            throw;
+        }
+    }
+
+    // After a rollback the story index in memory may hold postings the table does not: it is read again when next needed.
+    private void RolledBack() => _postings = null;
+
+    // The Julian day of 0001-01-01, whose DateOnly.DayNumber is 0.
+    private const double JulianDayOfDayZero = 1721425.5;
 
     /// <inheritdoc/>
     public StoryState GetStoryState(long story)
@@ -333,16 +369,18 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     public void SetStory(long id, StoryAssignment assignment)
     {
         ArgumentNullException.ThrowIfNull(assignment);
-        using SqliteTransaction? own = _batch is null ? _connection.BeginTransaction() : null;
-        long story = assignment.State.Id ?? id;
-        SqliteCommand command = Command("UPDATE articles SET story_id = $story, story_score = $score, story_reason = $reason WHERE id = $id", own);
-        Bind(command, "$story", story);
-        Bind(command, "$score", assignment.Score);
-        Bind(command, "$reason", assignment.Reason);
-        Bind(command, "$id", id);
-        command.ExecuteNonQuery();
-        SaveStory(story, assignment, own);
-        own?.Commit();
+        Write(own =>
+        {
+            long story = assignment.State.Id ?? id;
+            SqliteCommand command = Command("UPDATE articles SET story_id = $story, story_score = $score, story_reason = $reason WHERE id = $id", own);
+            Bind(command, "$story", story);
+            Bind(command, "$score", assignment.Score);
+            Bind(command, "$reason", assignment.Reason);
+            Bind(command, "$id", id);
+            command.ExecuteNonQuery();
+            SaveStory(story, assignment, own);
+            return story;
+        });
     }
 
     /// <inheritdoc/>
@@ -368,57 +406,58 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         ArgumentNullException.ThrowIfNull(article);
         Kabar.Pipeline.Article a = article.Article;
         ArticleSource s = article.Source;
-        using SqliteTransaction? own = _batch is null ? _connection.BeginTransaction() : null;
-        SqliteCommand command = Command(transaction: own, sql: """
-            INSERT INTO articles (ingest_key, origin, external_id, url, title, outlet, published, language, encoding,
-                                  content_hash, duplicate_of, near_of, near_kind, similarity, cluster, story,
-                                  sentences, text, extra_json, raw, story_id, story_score, story_reason, format, charset)
-            VALUES ($key, $origin, $external, $url, $title, $outlet, $published, $language, $encoding,
-                    $content, $duplicate, $near, $nearKind, $similarity, coalesce($cluster, (SELECT coalesce(max(id), 0) + 1 FROM articles)),
-                    $story, $sentences, $text, $extra, $raw,
-                    coalesce($storyId, (SELECT coalesce(max(id), 0) + 1 FROM articles)), $storyScore, $storyReason, $format, $charset)
-            RETURNING id
-            """);
-        Bind(command, "$key", article.IngestKey);
-        Bind(command, "$origin", s.Origin);
-        Bind(command, "$format", s.Format.ToString().ToLowerInvariant());
-        Bind(command, "$charset", s.Charset);
-        Bind(command, "$external", s.ExternalId);
-        Bind(command, "$url", s.Url);
-        Bind(command, "$title", s.Title ?? a.Metadata.Title);
-        Bind(command, "$outlet", s.Outlet ?? a.Metadata.Dateline?.Outlet);
-        Bind(command, "$published", s.Published ?? a.Metadata.Published?.Iso);
-        Bind(command, "$language", a.Language.ToString());
-        Bind(command, "$encoding", a.Encoding);
-        Bind(command, "$content", article.ContentHash);
-        Bind(command, "$duplicate", article.DuplicateOf);
-        Bind(command, "$near", article.Near?.Of);
-        Bind(command, "$nearKind", article.Near?.Kind);
-        Bind(command, "$similarity", article.Near?.Similarity);
-        Bind(command, "$cluster", article.Cluster);
-        Bind(command, "$story", article.Story);
-        Bind(command, "$sentences", a.Sentences.Count);
-        Bind(command, "$text", a.Text);
-        Bind(command, "$extra", s.ExtraJson);
-        Bind(command, "$raw", article.Raw);
-        Bind(command, "$storyId", article.StoryGroup.State.Id);
-        Bind(command, "$storyScore", article.StoryGroup.Score);
-        Bind(command, "$storyReason", article.StoryGroup.Reason);
-        long id = (long)command.ExecuteScalar()!;
-        if (own is null)
+        return Write(own =>
         {
-            _unindexedFrom ??= id;
-        }
-        else
-        {
-            IndexForSearch(id, own);
-        }
+            SqliteCommand command = Command(transaction: own, sql: """
+                INSERT INTO articles (ingest_key, origin, external_id, url, title, outlet, published, language, encoding,
+                                      content_hash, duplicate_of, near_of, near_kind, similarity, cluster, story,
+                                      sentences, text, extra_json, raw, story_id, story_score, story_reason, format, charset)
+                VALUES ($key, $origin, $external, $url, $title, $outlet, $published, $language, $encoding,
+                        $content, $duplicate, $near, $nearKind, $similarity, coalesce($cluster, (SELECT coalesce(max(id), 0) + 1 FROM articles)),
+                        $story, $sentences, $text, $extra, $raw,
+                        coalesce($storyId, (SELECT coalesce(max(id), 0) + 1 FROM articles)), $storyScore, $storyReason, $format, $charset)
+                RETURNING id
+                """);
+            Bind(command, "$key", article.IngestKey);
+            Bind(command, "$origin", s.Origin);
+            Bind(command, "$format", s.Format.ToString().ToLowerInvariant());
+            Bind(command, "$charset", s.Charset);
+            Bind(command, "$external", s.ExternalId);
+            Bind(command, "$url", s.Url);
+            Bind(command, "$title", s.Title ?? a.Metadata.Title);
+            Bind(command, "$outlet", s.Outlet ?? a.Metadata.Dateline?.Outlet);
+            Bind(command, "$published", s.Published ?? a.Metadata.Published?.Iso);
+            Bind(command, "$language", a.Language.ToString());
+            Bind(command, "$encoding", a.Encoding);
+            Bind(command, "$content", article.ContentHash);
+            Bind(command, "$duplicate", article.DuplicateOf);
+            Bind(command, "$near", article.Near?.Of);
+            Bind(command, "$nearKind", article.Near?.Kind);
+            Bind(command, "$similarity", article.Near?.Similarity);
+            Bind(command, "$cluster", article.Cluster);
+            Bind(command, "$story", article.Story);
+            Bind(command, "$sentences", a.Sentences.Count);
+            Bind(command, "$text", a.Text);
+            Bind(command, "$extra", s.ExtraJson);
+            Bind(command, "$raw", article.Raw);
+            Bind(command, "$storyId", article.StoryGroup.State.Id);
+            Bind(command, "$storyScore", article.StoryGroup.Score);
+            Bind(command, "$storyReason", article.StoryGroup.Reason);
+            long id = (long)command.ExecuteScalar()!;
+            if (own is null)
+            {
+                _unindexedFrom ??= id;
+            }
+            else
+            {
+                IndexForSearch(id, own);
+            }
 
-        SaveStory(article.StoryGroup.State.Id ?? id, article.StoryGroup, own);
+            SaveStory(article.StoryGroup.State.Id ?? id, article.StoryGroup, own);
 
-        WriteKeys([.. article.Keys.Select(k => (k, id))], own);
-        own?.Commit();
-        return id;
+            WriteKeys([.. article.Keys.Select(k => (k, id))], own);
+            return id;
+        });
     }
 
     // Adds the articles from id `from` on to the full-text index in one statement. FTS5 writes out what it has
@@ -459,6 +498,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             key.Value = k;
             terms.ExecuteNonQuery();
         }
+
+        _postings?.Save(story, state.FirstDay, state.LastDay, assignment.IndexKeys);
     }
 
     /// <inheritdoc/>
@@ -543,11 +584,21 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             }
 
             _store._batch?.Commit();
-            Dispose();
+            End();
         }
 
         /// <summary>Ends the batch; writes not committed are rolled back.</summary>
         public void Dispose()
+        {
+            if (_store._batch is not null)
+            {
+                _store.RolledBack();
+            }
+
+            End();
+        }
+
+        private void End()
         {
             _store._batch?.Dispose();
             _store._batch = null;

@@ -53,12 +53,7 @@ public sealed class StoryGroupingTests : IDisposable
         using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
         var ingester = new Ingester(NewsPipeline.Default, store);
         IngestThree(ingester);  // the flood (story 1) runs 03-03 to 03-04
-        IngestResult undated = ingester.Ingest(new ArticleSource("undated.txt", Outlet: "Kabar Sukamaju"), Bytes("""
-            Persija Tundukkan Persib di Stadion Utama
-            Persija Jakarta mengalahkan Persib Bandung dua gol tanpa balas dalam laga lanjutan liga di Stadion Utama.
-            Gol pertama dicetak pada menit ke tujuh belas melalui sundulan kapten tim dari sepak pojok.
-            Pelatih Persib mengakui timnya kesulitan membongkar pertahanan rapat tuan rumah sepanjang babak kedua.
-            """));
+        IngestResult undated = ingester.Ingest(new ArticleSource("undated.txt", Outlet: "Kabar Sukamaju"), Bytes(Match));
         Assert.True(undated.StartedStory);
         long[] floodKeys = Keys(1), strikeKeys = Keys(2);
 
@@ -69,6 +64,31 @@ public sealed class StoryGroupingTests : IDisposable
         Assert.Contains(1L, Found(floodKeys, null));
         Assert.Contains(undated.Story!.Value, Found(Keys(undated.Story!.Value), new DateOnly(2031, 1, 1)));
         Assert.Contains(2L, Found(strikeKeys, new DateOnly(2025, 3, 10)));
+    }
+
+    [Fact]
+    public void FindStories_SeesStoriesAnotherProcessWrote_AndNotThoseOfABatchRolledBack()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        IngestThree(ingester);
+        Assert.NotEmpty(store.FindStories(Keys(1), new DateOnly(2025, 3, 4), 14, 16));  // the story index is in memory now
+
+        using (SqliteArticleStore other = SqliteArticleStore.Open(DbPath))
+        {
+            long match = new Ingester(NewsPipeline.Default, other).Ingest(Source("m.txt", "2025-03-05", "Kabar Sukamaju"), Bytes(Match)).Story!.Value;
+            Assert.Contains(match, store.FindStories(Keys(match), new DateOnly(2025, 3, 5), 14, 16).Select(s => s.Id!.Value));
+        }
+
+        long[] flood = Keys(1);
+        using (store.BeginBatch())
+        {
+            // An exact copy joins the flood story (03-03 to 03-04) and stretches it to 03-30, until the batch is rolled back.
+            ingester.Ingest(Source("copy.txt", "2025-03-30", "Portal Lain"), Bytes(FloodB + "\nBaca juga: Harga cabai naik\n"));
+            Assert.Contains(1L, store.FindStories(flood, new DateOnly(2025, 4, 10), 14, 16).Select(s => s.Id!.Value));
+        }
+
+        Assert.DoesNotContain(1L, store.FindStories(flood, new DateOnly(2025, 4, 10), 14, 16).Select(s => s.Id!.Value));
     }
 
     private long[] Keys(long story)

@@ -1,6 +1,6 @@
 namespace Kabar.Testing;
 
-/// <summary>Short reports written for the tests: two on one flood, one on a port strike.</summary>
+/// <summary>Short reports written for the tests: two on one flood, one on a port strike, one on a football match.</summary>
 public static class StoryTexts
 {
     public const string FloodA = """
@@ -23,5 +23,12 @@ public static class StoryTexts
         Ratusan pekerja pelabuhan Meridia mengakhiri pemogokan setelah perusahaan bongkar muat menyetujui kenaikan upah.
         Kapal kontainer yang tertahan di dermaga mulai dilayani kembali pada Selasa pagi.
         Serikat pekerja menyebut kesepakatan itu kemenangan bagi buruh pelabuhan di seluruh provinsi.
+        """;
+
+    public const string Match = """
+        Persija Tundukkan Persib di Stadion Utama
+        Persija Jakarta mengalahkan Persib Bandung dua gol tanpa balas dalam laga lanjutan liga di Stadion Utama.
+        Gol pertama dicetak pada menit ke tujuh belas melalui sundulan kapten tim dari sepak pojok.
+        Pelatih Persib mengakui timnya kesulitan membongkar pertahanan rapat tuan rumah sepanjang babak kedua.
         """;
 }

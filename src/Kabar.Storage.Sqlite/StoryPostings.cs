@@ -1,0 +1,130 @@
+namespace Kabar.Storage.Sqlite;
+
+/// <summary>A row of the story index: a story that took a key, and the days it spans (null for undated).</summary>
+internal readonly record struct StoryPostingRow(long Story, int? FirstDay, int? LastDay);
+
+/// <summary>
+/// The story index (table <c>story_terms</c>) held in memory for the look-up every ingested article makes: per index
+/// key, the stories that took it, in the order they were saved. It answers exactly what the table would: for each key,
+/// the <c>perKey</c> stories that most recently took it among those whose days overlap the article's window. Asking
+/// the table cost 40% of the committing thread at a million articles, where a common word has thousands of postings in
+/// any window that SQLite read and sorted by recency every time; here a key's list is read from its newest end and the
+/// reading stops after <c>perKey</c>.
+/// <para>A key's postings are read from the table (<paramref name="readKey"/>, in the table's order) the first time it
+/// is looked up, so opening costs nothing and memory holds only the keys an ingest meets. Saves reach the table and
+/// the keys already read alike. A story saved again gets new postings at the end of its keys' lists; its old ones stay
+/// behind, marked stale by the story's save number, until there are as many stale postings as live ones and every
+/// list is swept.</para>
+/// </summary>
+/// <param name="readKey">The rows of one key, in the order they were saved.</param>
+/// <param name="sweepAtLeast">Stale postings below which a sweep is not worth a pass over every list.</param>
+internal sealed class StoryPostings(Func<long, IEnumerable<StoryPostingRow>> readKey, int sweepAtLeast = 1 << 16)
+{
+    // The days an undated story spans: all of them.
+    private const int UndatedFirst = int.MinValue, UndatedLast = int.MaxValue;
+
+    private readonly Dictionary<long, List<Posting>> _byKey = [];
+
+    // Each story's latest save, and how many of its postings the lists read so far hold.
+    private readonly Dictionary<long, (int Save, int Postings)> _current = [];
+    private int _saves;
+    private long _live, _stale;
+
+    /// <summary>Records that <paramref name="story"/>, spanning <paramref name="firstDay"/> to
+    /// <paramref name="lastDay"/> (null for undated), is now indexed by <paramref name="keys"/> and nothing else. Call
+    /// it after the table has the same rows.</summary>
+    public void Save(long story, DateOnly? firstDay, DateOnly? lastDay, IEnumerable<long> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (_current.TryGetValue(story, out (int Save, int Postings) old))
+        {
+            _live -= old.Postings;
+            _stale += old.Postings;
+        }
+
+        int save = ++_saves, held = 0;
+        var posting = new Posting(story, save, firstDay?.DayNumber ?? UndatedFirst, lastDay?.DayNumber ?? UndatedLast);
+        foreach (long key in keys)
+        {
+            // A key not read yet gets this row from the table when it is.
+            if (_byKey.TryGetValue(key, out List<Posting>? postings))
+            {
+                postings.Add(posting);
+                held++;
+            }
+        }
+
+        _current[story] = (save, held);
+        _live += held;
+        if (_stale > _live && _stale >= sweepAtLeast)
+        {
+            Sweep();
+        }
+    }
+
+    /// <summary>Up to <paramref name="limit"/> stories sharing keys with <paramref name="keys"/>, most shared first,
+    /// then the oldest; each key contributes the <paramref name="perKey"/> stories within <paramref name="windowDays"/>
+    /// of <paramref name="day"/> (any, for an undated article) that took it most recently.</summary>
+    public List<long> Find(long[] keys, DateOnly? day, int windowDays, int perKey, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        (int from, int to) = day is { } d ? (d.AddDays(-windowDays).DayNumber, d.AddDays(windowDays).DayNumber) : (UndatedFirst, UndatedLast);
+        var shared = new Dictionary<long, int>();
+        foreach (long key in keys)
+        {
+            List<Posting> postings = Postings(key);
+            int found = 0;
+            for (int i = postings.Count - 1; i >= 0 && found < perKey; i--)
+            {
+                Posting p = postings[i];
+                if (p.LastDay >= from && p.FirstDay <= to && IsLive(p))
+                {
+                    shared[p.Story] = shared.GetValueOrDefault(p.Story) + 1;
+                    found++;
+                }
+            }
+        }
+
+        return [.. shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(limit).Select(s => s.Key)];
+    }
+
+    private List<Posting> Postings(long key)
+    {
+        if (_byKey.TryGetValue(key, out List<Posting>? postings))
+        {
+            return postings;
+        }
+
+        postings = [];
+        foreach (StoryPostingRow row in readKey(key))
+        {
+            // The table holds only each story's latest rows, which for a story saved here are those of its latest save.
+            if (!_current.TryGetValue(row.Story, out (int Save, int Postings) current))
+            {
+                current = (++_saves, 0);
+            }
+
+            _current[row.Story] = (current.Save, current.Postings + 1);
+            postings.Add(new Posting(row.Story, current.Save, row.FirstDay ?? UndatedFirst, row.LastDay ?? UndatedLast));
+        }
+
+        _live += postings.Count;
+        _byKey[key] = postings;
+        return postings;
+    }
+
+    private bool IsLive(Posting p) => _current[p.Story].Save == p.Save;
+
+    private void Sweep()
+    {
+        foreach (List<Posting> postings in _byKey.Values)
+        {
+            postings.RemoveAll(p => !IsLive(p));
+        }
+
+        _stale = 0;
+    }
+
+    // 24 bytes. Days are DateOnly.DayNumber.
+    private readonly record struct Posting(long Story, int Save, int FirstDay, int LastDay);
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Kabar.Storage.Sqlite.Tests;
+
+/// <summary><see cref="StoryPostings"/> must answer exactly what the <c>story_terms</c> table answered before it: the
+/// reference here is that table and the query the store ran on it.</summary>
+public sealed class StoryPostingsTests
+{
+    private const int Window = 14, PerKey = 3, Limit = 5;
+
+    [Fact]
+    public void Find_AnswersWhatTheTableWould_ThroughSavesSweepsAndKeysReadLate()
+    {
+        using var table = new SqliteConnection("Data Source=:memory:");
+        table.Open();
+        Execute(table, "CREATE TABLE story_terms (key INTEGER NOT NULL, story INTEGER NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL)");
+        var random = new Random(7);
+        var postings = new StoryPostings(key => Rows(table, key), sweepAtLeast: 50);
+        var start = new DateOnly(2025, 1, 1);
+        int compared = 0;
+        for (int save = 0; save < 3000; save++)
+        {
+            // Few keys and stories, so lists are long, most postings go stale, and the per-key cut-off matters.
+            long story = random.Next(1, 200);
+            long[] keys = [.. Enumerable.Range(0, random.Next(0, 8)).Select(_ => (long)random.Next(1, 40) * 1_000_003)];
+            (DateOnly? first, DateOnly? last) = random.Next(10) == 0 ? (null, null) : Days(start.AddDays(random.Next(120)), random.Next(5));
+            Execute(table, $"DELETE FROM story_terms WHERE story = {story}");
+            foreach (long key in keys)
+            {
+                Execute(table, $"INSERT INTO story_terms VALUES ({key}, {story}, '{Text(first) ?? "0000-01-01"}', '{Text(last) ?? "9999-12-31"}')");
+            }
+
+            postings.Save(story, first, last, keys);
+            if (save % 25 == 0)
+            {
+                compared += Compare(postings, table, random, start);
+            }
+        }
+
+        compared += Compare(new StoryPostings(key => Rows(table, key)), table, random, start);
+        Assert.True(compared > 1000, $"only {compared} look-ups found stories");
+    }
+
+    private static List<StoryPostingRow> Rows(SqliteConnection table, long key)
+    {
+        using SqliteCommand command = table.CreateCommand();
+        command.CommandText = $"SELECT story, first_day, last_day FROM story_terms WHERE key = {key} ORDER BY rowid";
+        using SqliteDataReader reader = command.ExecuteReader();
+        var rows = new List<StoryPostingRow>();
+        while (reader.Read())
+        {
+            rows.Add(new StoryPostingRow(reader.GetInt64(0), DayNumber(reader.GetString(1)), DayNumber(reader.GetString(2))));
+        }
+
+        return rows;
+    }
+
+    // Random look-ups, dated and not; returns how many found something.
+    private static int Compare(StoryPostings postings, SqliteConnection table, Random random, DateOnly start)
+    {
+        int found = 0;
+        for (int q = 0; q < 20; q++)
+        {
+            long[] keys = [.. Enumerable.Range(0, random.Next(1, 12)).Select(_ => (long)random.Next(1, 45) * 1_000_003)];
+            DateOnly? day = random.Next(8) == 0 ? null : start.AddDays(random.Next(-20, 140));
+            List<long> expected = FromTable(table, keys, day);
+            Assert.Equal(expected, postings.Find(keys, day, Window, PerKey, Limit));
+            found += expected.Count > 0 ? 1 : 0;
+        }
+
+        return found;
+    }
+
+    // The store's query before StoryPostings: per key the PerKey most recently written rows in the window.
+    private static List<long> FromTable(SqliteConnection table, long[] keys, DateOnly? day)
+    {
+        var shared = new Dictionary<long, int>();
+        foreach (long key in keys)
+        {
+            using SqliteCommand command = table.CreateCommand();
+            command.CommandText = day is { } d
+                ? $"SELECT story FROM story_terms WHERE key = {key} AND last_day >= '{Text(d.AddDays(-Window))}' AND first_day <= '{Text(d.AddDays(Window))}' ORDER BY rowid DESC LIMIT {PerKey}"
+                : $"SELECT story FROM story_terms WHERE key = {key} ORDER BY rowid DESC LIMIT {PerKey}";
+            using SqliteDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                shared[reader.GetInt64(0)] = shared.GetValueOrDefault(reader.GetInt64(0)) + 1;
+            }
+        }
+
+        return [.. shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(Limit).Select(s => s.Key)];
+    }
+
+    private static (DateOnly?, DateOnly?) Days(DateOnly first, int length) => (first, first.AddDays(length));
+
+    private static string? Text(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static int? DayNumber(string text) =>
+        text is "0000-01-01" or "9999-12-31" ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber;
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
