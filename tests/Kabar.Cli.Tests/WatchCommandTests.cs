@@ -78,8 +78,10 @@ public sealed class WatchCommandTests : IDisposable
     public void Watch_Faults_AreOneLineEach_TransientOnesRetriedNextPass_AndTheRestGoesOn()
     {
         _server.Set("/banjir", new Reply(200, Page("Banjir di Sukamaju", s_flood)));
-        // 3 s for every page: on a loaded 2-core CI machine the local server once took more than 1 s to answer.
-        _server.Set("/lambat", new Reply(200, Page("Lambat", s_strike), Delay: TimeSpan.FromSeconds(10)));
+        // 3 s for every page: on a loaded 2-core CI machine the local server once took more than 1 s to answer. The slow
+        // page answers after a minute, past all three attempts (3 s each, pauses of 2 and 4 s): with 10 s the answers to the
+        // first two attempts came at about 10 and 15 s, near the third attempt's 12-15 s, and a loaded CI run once stored it.
+        _server.Set("/lambat", new Reply(200, Page("Lambat", s_strike), Delay: TimeSpan.FromMinutes(1)));
         _server.Set("/gone", new Reply(404, "<p>hilang</p>"));
         _server.Set("/private/rahasia", new Reply(200, Page("Rahasia", s_strike)));
         _server.Set("/loop-a", new Reply(302, "") { Headers = { ["Location"] = "/loop-b" } });
