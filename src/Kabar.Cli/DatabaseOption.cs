@@ -61,7 +61,7 @@ internal static class DatabaseOption
     /// before (it reads every stored article) and after.</summary>
     public static Ingester Ingester(SqliteArticleStore store, string path, TextWriter error)
     {
-        if (store.LastId() > 0 && store.KeyFormat() != Kabar.Storage.Ingester.KeyFormat)
+        if (KeysAreOld(store))
         {
             error.WriteLine($"kabar: {path}: making the near-duplicate keys of the stored articles again from their story words (new key format: {Kabar.Storage.Ingester.KeyFormat})");
         }
@@ -76,4 +76,16 @@ internal static class DatabaseOption
 
         return ingester;
     }
+
+    /// <summary>For a server: makes the near-duplicate keys again now, saying so, when the store's are of an older
+    /// format, rather than in its first ingest request, which would wait for it in silence (minutes at a million articles).</summary>
+    public static void MakeOldKeysAgain(SqliteArticleStore store, string path, TextWriter error)
+    {
+        if (KeysAreOld(store))
+        {
+            Ingester(store, path, error);
+        }
+    }
+
+    private static bool KeysAreOld(SqliteArticleStore store) => store.LastId() > 0 && store.KeyFormat() != Kabar.Storage.Ingester.KeyFormat;
 }

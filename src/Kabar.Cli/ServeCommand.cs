@@ -36,7 +36,11 @@ internal static class ServeCommand
 
             string? secret = parsed.GetValue(token) ?? (Environment.GetEnvironmentVariable("KABAR_TOKEN") is { Length: > 0 } t ? t : null);
             var options = new ServerOptions(parsed.GetValue(db)!, listen, secret);
-            int opened = DatabaseOption.WithStore(options.Database, error, _ => ExitCodes.Success, create: true);
+            int opened = DatabaseOption.WithStore(options.Database, error, store =>
+            {
+                DatabaseOption.MakeOldKeysAgain(store, options.Database, error);
+                return ExitCodes.Success;
+            }, create: true);
             if (opened != ExitCodes.Success)
             {
                 return opened;

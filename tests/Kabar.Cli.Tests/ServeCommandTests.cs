@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Kabar.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace Kabar.Cli.Tests;
 
@@ -9,7 +11,7 @@ public sealed class ServeCommandTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools();
         Directory.Delete(_dir, recursive: true);
     }
 
@@ -45,5 +47,32 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Equal(3, exit);
         Assert.StartsWith($"kabar: cannot listen on http://127.0.0.1:{port}: ", err, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+    }
+
+    // Keys of an older format are made again before the server listens, and it says so; otherwise the first ingest
+    // request would wait for them with nothing said. (The port is taken so that the command ends once it has tried.)
+    [Fact]
+    public void StoreWithOldKeyFormat_GetsItsKeysBeforeListening_AndSaysSo()
+    {
+        string db = Path.Combine(_dir, "k.db");
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("ingest", Path.Combine(RepoPaths.Samples, "banjir-01-wire.txt"), "--db", db).Exit);
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "UPDATE settings SET value = 'k-permutations-128' WHERE name = 'signature_format'";
+            command.ExecuteNonQuery();
+        }
+
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        (_, _, string err) = CliRunner.Run("serve", "--db", db, "--urls", $"http://127.0.0.1:{port}");
+        string[] lines = err.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith($"kabar: {db}: making the near-duplicate keys of the stored articles again", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"kabar: {db}: made the near-duplicate keys of 1 stored articles again in ", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("kabar: cannot listen on", lines[2], StringComparison.Ordinal);
+        Assert.Equal("", CliRunner.Run("ingest", Path.Combine(RepoPaths.Samples, "banjir-01-wire.txt"), "--db", db).Err);
     }
 }
