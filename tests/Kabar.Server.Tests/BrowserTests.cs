@@ -72,6 +72,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     private async Task<(IPage Page, List<string> Errors)> Open(string path, RunningServer? server = null)
     {
         IPage page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        // Waits guard against a hang, not a slow page: a first compare in a Debug build, on a CI machine busy with the
+        // other test classes, has taken over Playwright's default 30 s to answer.
+        page.SetDefaultTimeout(120_000);
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
