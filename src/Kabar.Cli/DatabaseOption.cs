@@ -18,7 +18,8 @@ internal static class DatabaseOption
     };
 
     /// <summary>
-    /// Runs <paramref name="action"/> on the opened store; a database that cannot be opened is one line and exit 3.
+    /// Runs <paramref name="action"/> on the opened store; a database that cannot be opened is one line and exit 3, and
+    /// the upgrade of one of an older schema is a line before and one after.
     /// Only a writer (<paramref name="create"/>) makes a new database, with its folder; a reader given a path where
     /// none exists says so instead of showing an empty one.
     /// </summary>
@@ -38,7 +39,17 @@ internal static class DatabaseOption
                 Directory.CreateDirectory(folder);
             }
 
-            store = SqliteArticleStore.Open(path);
+            long upgradeStarted = 0;
+            store = SqliteArticleStore.Open(path, upgrading: (from, to) =>
+            {
+                upgradeStarted = Stopwatch.GetTimestamp();
+                error.WriteLine($"kabar: {path}: upgrading the database from schema version {from} to {to} (about a minute a million articles)");
+            });
+            if (upgradeStarted != 0)
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"kabar: {path}: upgraded the database in {Stopwatch.GetElapsedTime(upgradeStarted).TotalSeconds:0.0} s"));
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -150,6 +150,31 @@ internal static class Migrations
             value  TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+
+        // 8: the story index clustered by key in save order, with days as DateOnly day numbers (null for undated): an
+        // ingest reads a key's postings in the order they were saved, which the rowid table of v3 answered through an
+        // index ordered by day, a sort, and two date conversions a posting. A posting's saved_by is the article whose
+        // arrival saved the story, so for the rows kept from v3 it is the story's newest member.
+        """
+        CREATE TABLE story_postings (
+            key        INTEGER NOT NULL,
+            saved_by   INTEGER NOT NULL,
+            story      INTEGER NOT NULL,
+            first_day  INTEGER,
+            last_day   INTEGER,
+            PRIMARY KEY (key, saved_by)
+        ) WITHOUT ROWID;
+        CREATE TEMP TABLE last_saves AS SELECT story_id AS story, max(id) AS saved_by FROM articles WHERE story_id IS NOT NULL GROUP BY story_id;
+        INSERT INTO story_postings (key, saved_by, story, first_day, last_day)
+        SELECT t.key, s.saved_by, t.story,
+               CASE WHEN t.first_day = '0000-01-01' THEN NULL ELSE CAST(julianday(t.first_day) - 1721425.5 AS INTEGER) END,
+               CASE WHEN t.last_day = '9999-12-31' THEN NULL ELSE CAST(julianday(t.last_day) - 1721425.5 AS INTEGER) END
+        FROM story_terms t JOIN temp.last_saves s ON s.story = t.story
+        ORDER BY t.key, s.saved_by;
+        DROP TABLE temp.last_saves;
+        DROP TABLE story_terms;
+        CREATE INDEX story_postings_story ON story_postings (story);
+        """,
     ];
 
     public static int Latest => Scripts.Length;

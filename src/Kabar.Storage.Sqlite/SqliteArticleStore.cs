@@ -40,8 +40,10 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and brings its schema up to date.</summary>
     /// <param name="path">The database file.</param>
     /// <param name="cacheMebibytes">The connection's page cache, allocated as used; readers that run many at once need less.</param>
+    /// <param name="upgrading">Told the version found and the version made before a database of an older schema is
+    /// brought up to date, which rewrites tables and can take a minute at a million articles.</param>
     /// <exception cref="StoreException">The file is not a Kabar database, is newer than this Kabar, or cannot be opened.</exception>
-    public static SqliteArticleStore Open(string path, int cacheMebibytes = WriterCacheMebibytes)
+    public static SqliteArticleStore Open(string path, int cacheMebibytes = WriterCacheMebibytes, Action<int, int>? upgrading = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -59,7 +61,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             // memory; without it ingest slowed with every 10k articles stored (docs/benchmarks.md).
             Execute(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
                 + $" PRAGMA cache_size = -{cacheMebibytes * 1024}; PRAGMA temp_store = MEMORY;");
-            Migrate(connection, path);
+            Migrate(connection, path, upgrading);
             return new SqliteArticleStore(connection);
         }
         catch (SqliteException e)
@@ -304,20 +306,10 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         return _postings;
     }
 
-    // Days come as day numbers computed by SQLite: parsing the day texts here (DateOnly.ParseExact, as Day does) made
-    // the first look-ups slow enough to show (6,000 articles into the 1M store in 73.7 s instead of 64.9 s).
     private List<StoryPostingRow> StoryKeyRows(long key)
     {
-        SqliteCommand command = Command("""
-            SELECT story,
-                   CASE WHEN first_day = $undatedFirst THEN NULL ELSE CAST(julianday(first_day) - $dayZero AS INTEGER) END,
-                   CASE WHEN last_day = $undatedLast THEN NULL ELSE CAST(julianday(last_day) - $dayZero AS INTEGER) END
-            FROM story_terms WHERE key = $key ORDER BY rowid
-            """);
+        SqliteCommand command = Command("SELECT story, first_day, last_day FROM story_postings WHERE key = $key ORDER BY saved_by");
         Bind(command, "$key", key);
-        Bind(command, "$undatedFirst", UndatedFirst);
-        Bind(command, "$undatedLast", UndatedLast);
-        Bind(command, "$dayZero", JulianDayOfDayZero);
         var rows = new List<StoryPostingRow>();
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
@@ -349,9 +341,6 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     // After a rollback the story index in memory may hold postings the table does not: it is read again when next needed.
     private void RolledBack() => _postings = null;
 
-    // The Julian day of 0001-01-01, whose DateOnly.DayNumber is 0.
-    private const double JulianDayOfDayZero = 1721425.5;
-
     /// <inheritdoc/>
     public StoryState GetStoryState(long story)
     {
@@ -380,7 +369,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             Bind(command, "$reason", assignment.Reason);
             Bind(command, "$id", id);
             command.ExecuteNonQuery();
-            SaveStory(story, assignment, own);
+            SaveStory(story, id, assignment, own);
             return story;
         });
     }
@@ -455,7 +444,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
                 IndexForSearch(id, own);
             }
 
-            SaveStory(article.StoryGroup.State.Id ?? id, article.StoryGroup, own);
+            SaveStory(article.StoryGroup.State.Id ?? id, id, article.StoryGroup, own);
 
             WriteKeys([.. article.Keys.Select(k => (k, id))], own);
             return id;
@@ -473,14 +462,15 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         search.ExecuteNonQuery();
     }
 
-    private void SaveStory(long story, StoryAssignment assignment, SqliteTransaction? own)
+    // savedBy is the article whose arrival saves the story: article ids order a key's postings by save.
+    private void SaveStory(long story, long savedBy, StoryAssignment assignment, SqliteTransaction? own)
     {
         StoryState state = assignment.State;
         SqliteCommand command = Command("""
             INSERT INTO stories (id, first_day, last_day, size, title, centroid) VALUES ($id, $first, $last, $size, $title, $centroid)
             ON CONFLICT (id) DO UPDATE SET first_day = excluded.first_day, last_day = excluded.last_day, size = excluded.size,
                                            title = excluded.title, centroid = excluded.centroid;
-            DELETE FROM story_terms WHERE story = $id;
+            DELETE FROM story_postings WHERE story = $id;
             """, own);
         Bind(command, "$id", story);
         Bind(command, "$first", Day(state.FirstDay));
@@ -490,15 +480,16 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         Bind(command, "$centroid", CentroidCodec.Encode(state.Centroid));
         command.ExecuteNonQuery();
 
-        SqliteCommand terms = Command("INSERT INTO story_terms (key, story, first_day, last_day) VALUES ($key, $story, $first, $last)", own);
-        SqliteParameter key = terms.Parameters.Add("$key", SqliteType.Integer);
-        terms.Parameters.AddWithValue("$story", story);
-        terms.Parameters.AddWithValue("$first", Day(state.FirstDay) ?? UndatedFirst);
-        terms.Parameters.AddWithValue("$last", Day(state.LastDay) ?? UndatedLast);
+        SqliteCommand postings = Command("INSERT INTO story_postings (key, saved_by, story, first_day, last_day) VALUES ($key, $savedBy, $story, $first, $last)", own);
+        SqliteParameter key = postings.Parameters.Add("$key", SqliteType.Integer);
+        postings.Parameters.AddWithValue("$savedBy", savedBy);
+        postings.Parameters.AddWithValue("$story", story);
+        postings.Parameters.AddWithValue("$first", (object?)state.FirstDay?.DayNumber ?? DBNull.Value);
+        postings.Parameters.AddWithValue("$last", (object?)state.LastDay?.DayNumber ?? DBNull.Value);
         foreach (long k in assignment.IndexKeys)
         {
             key.Value = k;
-            terms.ExecuteNonQuery();
+            postings.ExecuteNonQuery();
         }
 
         _postings?.Save(story, state.FirstDay, state.LastDay, assignment.IndexKeys);
@@ -624,9 +615,6 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     /// <summary>Stories read per index key when looking for an article's story.</summary>
     public const int PostingsPerKey = 32;
 
-    // The days an undated story's postings span: all of them (migration 3 uses the same values).
-    private const string UndatedFirst = "0000-01-01", UndatedLast = "9999-12-31";
-
     // Commands are prepared once per connection and reused, parameters cleared: the look-ups run for every article.
     // A command must not be asked for again while a reader of it is open.
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
@@ -657,9 +645,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     // Each step runs in an immediate (write-locked) transaction that reads the version again, so two processes that
     // open a new database at once take turns: the second finds the schema made and does nothing.
-    private static void Migrate(SqliteConnection connection, string path)
+    private static void Migrate(SqliteConnection connection, string path, Action<int, int>? upgrading)
     {
-        while (true)
+        for (bool told = false; ; told = true)
         {
             using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
             int version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version", []), System.Globalization.CultureInfo.InvariantCulture);
@@ -676,6 +664,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             if (version == Migrations.Latest)
             {
                 return;
+            }
+
+            if (!told && version > 0)
+            {
+                upgrading?.Invoke(version, Migrations.Latest);
             }
 
             Execute(connection, Migrations.Scripts[version], transaction);

@@ -4,7 +4,7 @@ namespace Kabar.Storage.Sqlite;
 internal readonly record struct StoryPostingRow(long Story, int? FirstDay, int? LastDay);
 
 /// <summary>
-/// The story index (table <c>story_terms</c>) held in memory for the look-up every ingested article makes: per index
+/// The story index (table <c>story_postings</c>) held in memory for the look-up every ingested article makes: per index
 /// key, the stories that took it, in the order they were saved. It answers exactly what the table would: for each key,
 /// the <c>perKey</c> stories that most recently took it among those whose days overlap the article's window. Asking
 /// the table cost 40% of the committing thread at a million articles, where a common word has thousands of postings in

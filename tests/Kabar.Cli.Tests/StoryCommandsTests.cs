@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Kabar.Ingest;
 using Kabar.Testing;
 using Microsoft.Data.Sqlite;
@@ -46,6 +47,28 @@ public sealed class StoryCommandsTests : IDisposable
         Assert.Contains("0 new", parts[0]);
         Assert.Contains("6 already stored", parts[0]);
         Assert.Equal(CliRunner.Run("stories", "--db", Db).Out, parts[1]);
+    }
+
+    // An upgrade rewrites tables (a minute at a million articles), so it is said before and after, once.
+    [Fact]
+    public void Stories_OnADatabaseOfAnOlderSchema_UpgradeItSayingSo_AndListTheSame()
+    {
+        string before = CliRunner.Run("stories", "--db", Db).Out;
+        using (var connection = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = OlderSchemas.StoryTerms + "PRAGMA user_version = 7;";
+            command.ExecuteNonQuery();
+        }
+
+        (int exit, string output, string error) = CliRunner.Run("stories", "--db", Db);
+        Assert.Equal((ExitCodes.Success, before), (exit, output));
+        string[] lines = error.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Matches($@"^kabar: {Regex.Escape(Db)}: upgrading the database from schema version 7 to \d+ ", lines[0]);
+        Assert.Matches($@"^kabar: {Regex.Escape(Db)}: upgraded the database in \d+\.\d s$", lines[1]);
+        Assert.Equal((ExitCodes.Success, before, ""), CliRunner.Run("stories", "--db", Db));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 using Kabar.Dedup;
 using Kabar.Pipeline;
 using Kabar.Storage;
+using Kabar.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Kabar.Storage.Sqlite.Tests;
@@ -158,7 +159,7 @@ public sealed class NearDuplicateTests : IDisposable
     {
         long originalId = StoreOriginalAndClose();
 
-        Execute("""
+        Execute(OlderSchemas.StoryTerms + """
             DROP TABLE lsh_keys; DROP TABLE settings;
             CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id));
             CREATE INDEX lsh_bands_lookup ON lsh_bands (band, key);

@@ -1,6 +1,7 @@
 using System.Text;
 using Kabar.Pipeline;
 using Kabar.Storage;
+using Kabar.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Kabar.Storage.Sqlite.Tests;
@@ -298,8 +299,8 @@ public sealed class SqliteArticleStoreTests : IDisposable
             new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("a.txt"), Bytes(Story));
         }
 
-        // Back to a version-5 database: the v5 band table, no search index, the v5 indexes.
-        ExecuteRaw("""
+        // Back to a version-5 database: the v3 story index, the v5 band table, no search index, the v5 indexes.
+        ExecuteRaw(OlderSchemas.StoryTerms + """
             DROP TABLE lsh_keys; DROP TABLE settings;
             CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id));
             CREATE INDEX lsh_bands_lookup ON lsh_bands (band, key);
@@ -310,7 +311,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
         SqliteConnection.ClearAllPools();
 
         using SqliteArticleStore upgraded = SqliteArticleStore.Open(DbPath);
-        Assert.Equal(7, upgraded.SchemaVersion);
+        Assert.Equal(Migrations.Latest, upgraded.SchemaVersion);
         SearchResults results = upgraded.Search(SearchQuery.Parse("mengungsi")!, 10);
         Assert.Equal([1L], results.Hits.Select(h => h.Id));
     }

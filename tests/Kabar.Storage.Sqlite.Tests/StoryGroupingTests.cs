@@ -1,6 +1,7 @@
 using System.Text;
 using Kabar.Pipeline;
 using Kabar.Storage;
+using Kabar.Testing;
 using Microsoft.Data.Sqlite;
 using static Kabar.Testing.StoryTexts;
 
@@ -96,7 +97,7 @@ public sealed class StoryGroupingTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={DbPath}");
         connection.Open();
         using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT key FROM story_terms WHERE story = {story}";
+        command.CommandText = $"SELECT key FROM story_postings WHERE story = {story}";
         using SqliteDataReader reader = command.ExecuteReader();
         var keys = new List<long>();
         while (reader.Read())
@@ -177,7 +178,7 @@ public sealed class StoryGroupingTests : IDisposable
         {
             connection.Open();
             using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "UPDATE articles SET story_id = NULL, story_score = NULL, story_reason = NULL; DELETE FROM story_terms; DELETE FROM stories; DELETE FROM corpus_statistics";
+            command.CommandText = "UPDATE articles SET story_id = NULL, story_score = NULL, story_reason = NULL; DELETE FROM story_postings; DELETE FROM stories; DELETE FROM corpus_statistics";
             command.ExecuteNonQuery();
         }
 
@@ -185,6 +186,61 @@ public sealed class StoryGroupingTests : IDisposable
         _ = new Ingester(NewsPipeline.Default, reopened);
         Assert.Equal([1L, 3L], reopened.StoryMembers(1).Select(m => m.Id));
         Assert.Equal([2L], reopened.StoryMembers(2).Select(m => m.Id));
+    }
+
+    [Fact]
+    public void UpgradeToV8_KeepsEachKeysPostingsInSaveOrder_WithTheirDays()
+    {
+        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
+        {
+            var ingester = new Ingester(NewsPipeline.Default, store);
+            IngestThree(ingester);
+            ingester.Ingest(new ArticleSource("undated.txt"), Bytes(Match));
+            ingester.Ingest(Source("copy.txt", "2025-03-06", "Harian Timur"), Bytes(FloodA));  // story 1 saved a third time
+        }
+
+        const string postings = "SELECT key, saved_by, story, first_day, last_day FROM story_postings ORDER BY key, saved_by";
+        List<object?[]> saved = Rows(postings);
+        Assert.Contains(saved, row => row[3] is null);  // the undated story
+        Assert.Contains(saved, row => (long)row[1]! == 5 && (long)row[2]! == 1);
+
+        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            Execute(connection, OlderSchemas.StoryTerms + "PRAGMA user_version = 7;");
+        }
+
+        using (SqliteArticleStore upgraded = SqliteArticleStore.Open(DbPath))
+        {
+            Assert.Equal(Migrations.Latest, upgraded.SchemaVersion);
+        }
+
+        Assert.Equal(saved, Rows(postings));
+        Assert.All(Rows("SELECT first_day, last_day FROM story_postings WHERE story = 1"),
+            days => Assert.Equal([new DateOnly(2025, 3, 3).DayNumber, new DateOnly(2025, 3, 6).DayNumber], days.Select(d => Convert.ToInt32(d, System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    private List<object?[]> Rows(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        using SqliteDataReader reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i))]);
+        }
+
+        return rows;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     [Fact]

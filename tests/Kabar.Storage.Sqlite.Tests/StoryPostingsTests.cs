@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Kabar.Storage.Sqlite.Tests;
 
-/// <summary><see cref="StoryPostings"/> must answer exactly what the <c>story_terms</c> table answered before it: the
-/// reference here is that table and the query the store ran on it.</summary>
+/// <summary><see cref="StoryPostings"/> must answer exactly what the <c>story_postings</c> table would: the reference
+/// here is that table and a query that asks it for each key's most recent postings in the window.</summary>
 public sealed class StoryPostingsTests
 {
     private const int Window = 14, PerKey = 3, Limit = 5;
@@ -14,7 +14,7 @@ public sealed class StoryPostingsTests
     {
         using var table = new SqliteConnection("Data Source=:memory:");
         table.Open();
-        Execute(table, "CREATE TABLE story_terms (key INTEGER NOT NULL, story INTEGER NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL)");
+        Execute(table, "CREATE TABLE story_postings (key INTEGER NOT NULL, saved_by INTEGER NOT NULL, story INTEGER NOT NULL, first_day INTEGER, last_day INTEGER, PRIMARY KEY (key, saved_by)) WITHOUT ROWID");
         var random = new Random(7);
         var postings = new StoryPostings(key => Rows(table, key), sweepAtLeast: 50);
         var start = new DateOnly(2025, 1, 1);
@@ -23,12 +23,12 @@ public sealed class StoryPostingsTests
         {
             // Few keys and stories, so lists are long, most postings go stale, and the per-key cut-off matters.
             long story = random.Next(1, 200);
-            long[] keys = [.. Enumerable.Range(0, random.Next(0, 8)).Select(_ => (long)random.Next(1, 40) * 1_000_003)];
+            long[] keys = [.. Enumerable.Range(0, random.Next(0, 8)).Select(_ => (long)random.Next(1, 40) * 1_000_003).Distinct()];
             (DateOnly? first, DateOnly? last) = random.Next(10) == 0 ? (null, null) : Days(start.AddDays(random.Next(120)), random.Next(5));
-            Execute(table, $"DELETE FROM story_terms WHERE story = {story}");
+            Execute(table, $"DELETE FROM story_postings WHERE story = {story}");
             foreach (long key in keys)
             {
-                Execute(table, $"INSERT INTO story_terms VALUES ({key}, {story}, '{Text(first) ?? "0000-01-01"}', '{Text(last) ?? "9999-12-31"}')");
+                Execute(table, $"INSERT INTO story_postings VALUES ({key}, {save}, {story}, {Number(first)}, {Number(last)})");
             }
 
             postings.Save(story, first, last, keys);
@@ -45,12 +45,12 @@ public sealed class StoryPostingsTests
     private static List<StoryPostingRow> Rows(SqliteConnection table, long key)
     {
         using SqliteCommand command = table.CreateCommand();
-        command.CommandText = $"SELECT story, first_day, last_day FROM story_terms WHERE key = {key} ORDER BY rowid";
+        command.CommandText = $"SELECT story, first_day, last_day FROM story_postings WHERE key = {key} ORDER BY saved_by";
         using SqliteDataReader reader = command.ExecuteReader();
         var rows = new List<StoryPostingRow>();
         while (reader.Read())
         {
-            rows.Add(new StoryPostingRow(reader.GetInt64(0), DayNumber(reader.GetString(1)), DayNumber(reader.GetString(2))));
+            rows.Add(new StoryPostingRow(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt32(2)));
         }
 
         return rows;
@@ -72,7 +72,7 @@ public sealed class StoryPostingsTests
         return found;
     }
 
-    // The store's query before StoryPostings: per key the PerKey most recently written rows in the window.
+    // Per key the PerKey most recently saved rows in the window (undated rows span all days).
     private static List<long> FromTable(SqliteConnection table, long[] keys, DateOnly? day)
     {
         var shared = new Dictionary<long, int>();
@@ -80,8 +80,8 @@ public sealed class StoryPostingsTests
         {
             using SqliteCommand command = table.CreateCommand();
             command.CommandText = day is { } d
-                ? $"SELECT story FROM story_terms WHERE key = {key} AND last_day >= '{Text(d.AddDays(-Window))}' AND first_day <= '{Text(d.AddDays(Window))}' ORDER BY rowid DESC LIMIT {PerKey}"
-                : $"SELECT story FROM story_terms WHERE key = {key} ORDER BY rowid DESC LIMIT {PerKey}";
+                ? $"SELECT story FROM story_postings WHERE key = {key} AND coalesce(last_day >= {d.AddDays(-Window).DayNumber} AND first_day <= {d.AddDays(Window).DayNumber}, 1) ORDER BY saved_by DESC LIMIT {PerKey}"
+                : $"SELECT story FROM story_postings WHERE key = {key} ORDER BY saved_by DESC LIMIT {PerKey}";
             using SqliteDataReader reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -94,10 +94,7 @@ public sealed class StoryPostingsTests
 
     private static (DateOnly?, DateOnly?) Days(DateOnly first, int length) => (first, first.AddDays(length));
 
-    private static string? Text(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static int? DayNumber(string text) =>
-        text is "0000-01-01" or "9999-12-31" ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber;
+    private static string Number(DateOnly? day) => day?.DayNumber.ToString(CultureInfo.InvariantCulture) ?? "NULL";
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -1,0 +1,18 @@
+namespace Kabar.Testing;
+
+/// <summary>SQL that turns parts of a current store back into what older schema versions had, to test upgrades.</summary>
+public static class OlderSchemas
+{
+    /// <summary>The story index before version 8: a rowid table in the order the postings were saved, days as text,
+    /// undated stories spanning all days.</summary>
+    public const string StoryTerms = """
+        CREATE TABLE story_terms (key INTEGER NOT NULL, story INTEGER NOT NULL REFERENCES stories(id),
+            first_day TEXT NOT NULL DEFAULT '0000-01-01', last_day TEXT NOT NULL DEFAULT '9999-12-31');
+        CREATE INDEX story_terms_story ON story_terms (story);
+        CREATE INDEX story_terms_key_day ON story_terms (key, last_day, first_day, story);
+        INSERT INTO story_terms (key, story, first_day, last_day)
+        SELECT key, story, coalesce(date(first_day + 1721425.5), '0000-01-01'), coalesce(date(last_day + 1721425.5), '9999-12-31')
+        FROM story_postings ORDER BY saved_by;
+        DROP TABLE story_postings;
+        """;
+}
