@@ -43,7 +43,7 @@ internal static class DatabaseOption
             store = SqliteArticleStore.Open(path, upgrading: (from, to) =>
             {
                 upgradeStarted = Stopwatch.GetTimestamp();
-                error.WriteLine($"kabar: {path}: upgrading the database from schema version {from} to {to} (about a minute a million articles)");
+                error.WriteLine($"kabar: {path}: upgrading the database from schema version {from} to {to}");
             });
             if (upgradeStarted != 0)
             {

@@ -175,6 +175,17 @@ internal static class Migrations
         DROP TABLE story_terms;
         CREATE INDEX story_postings_story ON story_postings (story);
         """,
+
+        // 9: new band keys go to a small B-tree first and are merged into lsh_keys, in key order, once there are many.
+        // Inserted one by one into the big B-tree, each of an article's ~60 keys dirtied a leaf of its own, and every
+        // batch commit wrote all those leaves to the WAL.
+        """
+        CREATE TABLE lsh_keys_recent (
+            key         INTEGER NOT NULL,
+            article_id  INTEGER NOT NULL,
+            PRIMARY KEY (key, article_id)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -25,6 +25,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private StoryPostings? _postings;
     private long _postingsVersion;
 
+    // Rows in lsh_keys_recent as this connection last counted them; null until counted, and again after a rollback.
+    private long? _recentKeys;
+
     // The first article of the open batch, which the search index does not have yet (see IndexForSearch).
     private long? _unindexedFrom;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
@@ -96,10 +99,14 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             return [];
         }
 
-        // One statement for all keys: a seek per key in the covering (key, article_id) B-tree. One prepared statement
-        // per number of keys (32 band keys plus an article's fingerprints).
-        SqliteCommand command = Command(
-            $"SELECT article_id FROM lsh_keys WHERE key IN ({string.Join(", ", Enumerable.Range(0, keys.Length).Select(k => $"$k{k}"))}) GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT $limit");
+        // One statement for all keys: a seek per key in each covering (key, article_id) B-tree, the merged keys and the
+        // recent ones. One prepared statement per number of keys (32 band keys plus an article's fingerprints).
+        string list = string.Join(", ", Enumerable.Range(0, keys.Length).Select(k => $"$k{k}"));
+        SqliteCommand command = Command($"""
+            SELECT article_id FROM (SELECT article_id FROM lsh_keys WHERE key IN ({list})
+                                    UNION ALL SELECT article_id FROM lsh_keys_recent WHERE key IN ({list}))
+            GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT $limit
+            """);
         for (int k = 0; k < keys.Length; k++)
         {
             command.Parameters.AddWithValue($"$k{k}", keys[k]);
@@ -135,7 +142,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             return 0;
         }
 
-        Command("DELETE FROM lsh_keys", own).ExecuteNonQuery();
+        Command("DELETE FROM lsh_keys; DELETE FROM lsh_keys_recent", own).ExecuteNonQuery();
+        _recentKeys = 0;
         using SqliteCommand articles = _connection.CreateCommand();
         articles.Transaction = own ?? _batch;
         articles.CommandText = "SELECT id, story FROM articles WHERE duplicate_of IS NULL ORDER BY id";
@@ -175,38 +183,62 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         Parallel.For(0, chunk.Count, i => keys[i] = keysOf(chunk[i].Words));
         (long Key, long Id)[] pairs = [.. chunk.Zip(keys).SelectMany(c => c.Second.Select(k => (k, c.First.Id)))];
         Array.Sort(pairs);
-        WriteKeys(pairs, own);
+        WriteKeys(pairs, MergedKeys, own);
     }
 
     // Keys in as few statements as will do, not one each: at ~60 keys an article the per-statement work of
-    // Microsoft.Data.Sqlite (finding the statement, binding by name) cost more than SQLite's inserts.
-    private void WriteKeys(ReadOnlySpan<(long Key, long Id)> pairs, SqliteTransaction? own)
+    // Microsoft.Data.Sqlite (finding the statement, binding by name) cost more than SQLite's inserts. Returns the rows
+    // added.
+    private int WriteKeys(ReadOnlySpan<(long Key, long Id)> pairs, string[] inserts, SqliteTransaction? own)
     {
+        int added = 0;
         for (; pairs.Length > MaxKeysPerInsert; pairs = pairs[MaxKeysPerInsert..])
         {
-            WriteKeys(pairs[..MaxKeysPerInsert], own);
+            added += WriteKeys(pairs[..MaxKeysPerInsert], inserts, own);
         }
 
         if (pairs.IsEmpty)
         {
-            return;
+            return added;
         }
 
-        SqliteCommand insert = Command(InsertKeysSql[pairs.Length - 1], own);
+        SqliteCommand insert = Command(inserts[pairs.Length - 1], own);
         for (int i = 0; i < pairs.Length; i++)
         {
             insert.Parameters.AddWithValue($"$k{i}", pairs[i].Key);
             insert.Parameters.AddWithValue($"$a{i}", pairs[i].Id);
         }
 
-        insert.ExecuteNonQuery();
+        return added + insert.ExecuteNonQuery();
     }
 
     private const int MaxKeysPerInsert = 64;
 
-    // INSERT statements of 1 to MaxKeysPerInsert (key, article) rows.
-    private static readonly string[] InsertKeysSql = [.. Enumerable.Range(1, MaxKeysPerInsert).Select(n =>
-        $"INSERT OR IGNORE INTO lsh_keys (key, article_id) VALUES {string.Join(", ", Enumerable.Range(0, n).Select(i => $"($k{i}, $a{i})"))}")];
+    // INSERT statements of 1 to MaxKeysPerInsert (key, article) rows, into the merged keys and into the recent ones.
+    private static readonly string[] MergedKeys = InsertKeysSql("lsh_keys"), RecentKeys = InsertKeysSql("lsh_keys_recent");
+
+    private static string[] InsertKeysSql(string table) => [.. Enumerable.Range(1, MaxKeysPerInsert).Select(n =>
+        $"INSERT OR IGNORE INTO {table} (key, article_id) VALUES {string.Join(", ", Enumerable.Range(0, n).Select(i => $"($k{i}, $a{i})"))}")];
+
+    /// <summary>Recent keys are merged once there are at least this many and at least two for each article stored,
+    /// a thirtieth of all keys (an article has ~60).</summary>
+    internal long MergeKeysAtLeast { get; set; } = 1_000_000;
+
+    // Merging writes most leaves of lsh_keys once, so it waits until it brings several keys to each leaf; until then
+    // the recent keys fill few leaves, and a batch commit writes those few. Waiting longer fills more leaves of the
+    // small tree, which each commit then writes: at a million articles, merging at one key in 15, 30 or 60 comes to
+    // about 30 pages written an article either way, against ~57 with every key inserted into lsh_keys (docs/benchmarks.md).
+    private void MergeKeysIfDue(long lastId, SqliteTransaction? own)
+    {
+        _recentKeys ??= (long)Command("SELECT count(*) FROM lsh_keys_recent", own).ExecuteScalar()!;
+        if (_recentKeys < Math.Max(MergeKeysAtLeast, 2 * lastId))
+        {
+            return;
+        }
+
+        Command("INSERT OR IGNORE INTO lsh_keys (key, article_id) SELECT key, article_id FROM lsh_keys_recent; DELETE FROM lsh_keys_recent", own).ExecuteNonQuery();
+        _recentKeys = 0;
+    }
 
     /// <inheritdoc/>
     public IEnumerable<string> StoryWords(long after, long through)
@@ -338,8 +370,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         }
     }
 
-    // After a rollback the story index in memory may hold postings the table does not: it is read again when next needed.
-    private void RolledBack() => _postings = null;
+    // After a rollback the story index in memory may hold postings the table does not, and the count of recent keys
+    // may be off: both are read again when next needed.
+    private void RolledBack() => (_postings, _recentKeys) = (null, null);
 
     /// <inheritdoc/>
     public StoryState GetStoryState(long story)
@@ -446,7 +479,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
             SaveStory(article.StoryGroup.State.Id ?? id, id, article.StoryGroup, own);
 
-            WriteKeys([.. article.Keys.Select(k => (k, id))], own);
+            _recentKeys += WriteKeys([.. article.Keys.Select(k => (k, id))], RecentKeys, own);
+            MergeKeysIfDue(id, own);
             return id;
         });
     }

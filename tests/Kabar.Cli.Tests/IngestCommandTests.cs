@@ -41,7 +41,7 @@ public sealed class IngestCommandTests : IDisposable
         {
             connection.Open();
             using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "UPDATE settings SET value = 'k-permutations-128' WHERE name = 'signature_format'; DELETE FROM lsh_keys";
+            command.CommandText = "UPDATE settings SET value = 'k-permutations-128' WHERE name = 'signature_format'; DELETE FROM lsh_keys; DELETE FROM lsh_keys_recent";
             Assert.InRange(command.ExecuteNonQuery(), 1 + 32 + 1, 1 + 32 + 30);  // the setting, 32 band keys, the fingerprints
         }
 

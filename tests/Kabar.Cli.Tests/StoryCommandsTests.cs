@@ -58,7 +58,7 @@ public sealed class StoryCommandsTests : IDisposable
         {
             connection.Open();
             using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = OlderSchemas.StoryTerms + "PRAGMA user_version = 7;";
+            command.CommandText = OlderSchemas.Version7;
             command.ExecuteNonQuery();
         }
 
@@ -66,7 +66,7 @@ public sealed class StoryCommandsTests : IDisposable
         Assert.Equal((ExitCodes.Success, before), (exit, output));
         string[] lines = error.TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
-        Assert.Matches($@"^kabar: {Regex.Escape(Db)}: upgrading the database from schema version 7 to \d+ ", lines[0]);
+        Assert.Matches($@"^kabar: {Regex.Escape(Db)}: upgrading the database from schema version 7 to \d+$", lines[0]);
         Assert.Matches($@"^kabar: {Regex.Escape(Db)}: upgraded the database in \d+\.\d s$", lines[1]);
         Assert.Equal((ExitCodes.Success, before, ""), CliRunner.Run("stories", "--db", Db));
     }

@@ -39,9 +39,9 @@ public sealed class NearDuplicateTests : IDisposable
     private SqliteArticleStore Open() => SqliteArticleStore.Open(Path.Combine(_dir, "kabar.db"));
 
     // The database on a plain connection, to make what an older Kabar left behind.
-    private SqliteConnection Raw()
+    private SqliteConnection Raw(string name = "kabar.db")
     {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(_dir, "kabar.db")};Pooling=False");
+        var connection = new SqliteConnection($"Data Source={Path.Combine(_dir, name)};Pooling=False");
         connection.Open();
         return connection;
     }
@@ -160,7 +160,7 @@ public sealed class NearDuplicateTests : IDisposable
         long originalId = StoreOriginalAndClose();
 
         Execute(OlderSchemas.StoryTerms + """
-            DROP TABLE lsh_keys; DROP TABLE settings;
+            DROP TABLE lsh_keys; DROP TABLE lsh_keys_recent; DROP TABLE settings;
             CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id));
             CREATE INDEX lsh_bands_lookup ON lsh_bands (band, key);
             INSERT INTO lsh_bands (band, key, article_id) VALUES (0, 12345, 1);
@@ -187,7 +187,7 @@ public sealed class NearDuplicateTests : IDisposable
         Execute("""
             INSERT OR REPLACE INTO corpus_statistics (id, through_id, data) VALUES (1, 1, $data);
             UPDATE settings SET value = 'oph-densified-128/1' WHERE name = 'signature_format';
-            DELETE FROM lsh_keys;
+            DELETE FROM lsh_keys; DELETE FROM lsh_keys_recent;
             """, Testing.StatisticsVersion1.Bytes(articles: 1, shingleCount: ushort.MaxValue));
 
         using SqliteArticleStore upgraded = Open();
@@ -200,11 +200,15 @@ public sealed class NearDuplicateTests : IDisposable
     }
 
     // Only MaxCandidates candidates are verified, so the order decides which: most shared keys first, then the earliest.
+    // An article's keys are counted together whether merged or still recent.
     [Fact]
     public void FindByKeys_MostSharedKeysFirst_ThenEarliest_UpToTheLimit()
     {
         using SqliteArticleStore store = Open();
-        Execute("INSERT INTO lsh_keys (key, article_id) VALUES (10, 1), (10, 2), (20, 2), (30, 2), (20, 3), (30, 3), (10, 4), (99, 5)");
+        Execute("""
+            INSERT INTO lsh_keys (key, article_id) VALUES (10, 1), (10, 2), (20, 3), (99, 5);
+            INSERT INTO lsh_keys_recent (key, article_id) VALUES (20, 2), (30, 2), (30, 3), (10, 4);
+            """);
 
         Assert.Equal([2L, 3L, 1L], store.FindByKeys([10, 20, 30], limit: 3));
         Assert.Equal([2L, 3L, 1L, 4L], store.FindByKeys([30, 20, 10, 77], limit: 10));
@@ -229,7 +233,7 @@ public sealed class NearDuplicateTests : IDisposable
         int articles = stored.Select(row => row.Item2).Distinct().Count();
         Assert.InRange(articles, 30, 60);
         Assert.InRange(stored.Count, (32 + 1) * articles, (32 + 40) * articles);  // 32 band keys and the fingerprints
-        Execute("UPDATE settings SET value = 'older' WHERE name = 'signature_format'; DELETE FROM lsh_keys;");
+        Execute("UPDATE settings SET value = 'older' WHERE name = 'signature_format'; DELETE FROM lsh_keys; DELETE FROM lsh_keys_recent;");
 
         using (SqliteArticleStore reopened = Open())
         {
@@ -239,11 +243,43 @@ public sealed class NearDuplicateTests : IDisposable
         Assert.Equal(stored, KeyRows());
     }
 
-    private List<(long, long)> KeyRows()
+    // Recent keys are merged into the main index once there are enough; the merge moves every key, and the decisions
+    // are those of a store that never merged.
+    [Fact]
+    public void Ingest_WithKeysMergedAsItGoes_DecidesAsWithoutMerging()
     {
-        using SqliteConnection connection = Raw();
+        List<Evaluation.SyntheticArticle> corpus = [.. Evaluation.SyntheticCorpus.Create(80, seed: 5)];
+        List<(IngestOutcome, long?, long?)> Decisions(string name, long mergeAt)
+        {
+            using SqliteArticleStore store = SqliteArticleStore.Open(Path.Combine(_dir, name));
+            store.MergeKeysAtLeast = mergeAt;
+            var ingester = new Ingester(NewsPipeline.Default, store);
+            return [.. corpus.Select(a => ingester.Ingest(new ArticleSource($"a{a.Id}.txt"), Encoding.UTF8.GetBytes(a.Text)))
+                .Select(r => (r.Outcome, r.DuplicateOf, r.Story))];
+        }
+
+        List<(IngestOutcome, long?, long?)> unmerged = Decisions("unmerged.db", long.MaxValue), merged = Decisions("kabar.db", 500);
+        Assert.Equal(unmerged, merged);
+        Assert.Contains(merged, d => d.Item1 == IngestOutcome.NearDuplicate);
+
+        Assert.Equal(KeyRows("unmerged.db"), KeyRows());
+        Assert.True(Count("SELECT count(*) FROM lsh_keys") > 2000, "the keys were not merged");
+        Assert.InRange(Count("SELECT count(*) FROM lsh_keys_recent"), 0, 499 + 100);
+
+        long Count(string sql)
+        {
+            using SqliteConnection connection = Raw();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = sql;
+            return (long)command.ExecuteScalar()!;
+        }
+    }
+
+    private List<(long, long)> KeyRows(string name = "kabar.db")
+    {
+        using SqliteConnection connection = Raw(name);
         using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT key, article_id FROM lsh_keys ORDER BY article_id, key";
+        command.CommandText = "SELECT key, article_id FROM lsh_keys UNION ALL SELECT key, article_id FROM lsh_keys_recent ORDER BY article_id, key";
         using SqliteDataReader reader = command.ExecuteReader();
         var rows = new List<(long, long)>();
         while (reader.Read())

@@ -15,4 +15,13 @@ public static class OlderSchemas
         FROM story_postings ORDER BY saved_by;
         DROP TABLE story_postings;
         """;
+
+    /// <summary>The band keys before version 9: all in one table.</summary>
+    public const string KeysInOneTable = """
+        INSERT OR IGNORE INTO lsh_keys (key, article_id) SELECT key, article_id FROM lsh_keys_recent;
+        DROP TABLE lsh_keys_recent;
+        """;
+
+    /// <summary>A store of schema version 7.</summary>
+    public const string Version7 = KeysInOneTable + StoryTerms + "PRAGMA user_version = 7;";
 }
