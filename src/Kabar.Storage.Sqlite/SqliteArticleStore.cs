@@ -226,8 +226,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     // Merging writes most leaves of lsh_keys once, so it waits until it brings several keys to each leaf; until then
     // the recent keys fill few leaves, and a batch commit writes those few. Waiting longer fills more leaves of the
-    // small tree, which each commit then writes: at a million articles, merging at one key in 15, 30 or 60 comes to
-    // about 30 pages written an article either way, against ~57 with every key inserted into lsh_keys (docs/benchmarks.md).
+    // small tree, which each commit then writes: at a million articles, merging at one key in 30 or 60 comes to ~20
+    // pages written an article and at one in 15 to ~25, against ~57 with every key inserted into lsh_keys
+    // (docs/benchmarks.md).
     private void MergeKeysIfDue(long lastId, SqliteTransaction? own)
     {
         _recentKeys ??= (long)Command("SELECT count(*) FROM lsh_keys_recent", own).ExecuteScalar()!;
