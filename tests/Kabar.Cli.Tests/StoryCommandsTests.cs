@@ -49,7 +49,7 @@ public sealed class StoryCommandsTests : IDisposable
         Assert.Equal(CliRunner.Run("stories", "--db", Db).Out, parts[1]);
     }
 
-    // An upgrade rewrites tables (a minute at a million articles), so it is said before and after, once.
+    // An upgrade rewrites tables (half a minute at a million articles), so it is said before and after, once.
     [Fact]
     public void Stories_OnADatabaseOfAnOlderSchema_UpgradeItSayingSo_AndListTheSame()
     {

