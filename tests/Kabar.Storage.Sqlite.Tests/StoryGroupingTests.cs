@@ -94,19 +94,9 @@ public sealed class StoryGroupingTests : IDisposable
 
     private long[] Keys(long story)
     {
-        using var connection = new SqliteConnection($"Data Source={DbPath}");
-        connection.Open();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT key FROM story_postings WHERE story = {story}";
-        using SqliteDataReader reader = command.ExecuteReader();
-        var keys = new List<long>();
-        while (reader.Read())
-        {
-            keys.Add(reader.GetInt64(0));
-        }
-
+        long[] keys = [.. Rows($"SELECT key FROM story_postings WHERE story = {story}").Select(row => (long)row[0]!)];
         Assert.NotEmpty(keys);
-        return [.. keys];
+        return keys;
     }
 
     [Fact]
@@ -174,13 +164,7 @@ public sealed class StoryGroupingTests : IDisposable
         }
 
         // As a database from before stories looks after its migration.
-        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
-        {
-            connection.Open();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "UPDATE articles SET story_id = NULL, story_score = NULL, story_reason = NULL; DELETE FROM story_postings; DELETE FROM stories; DELETE FROM corpus_statistics";
-            command.ExecuteNonQuery();
-        }
+        ExecuteRaw("UPDATE articles SET story_id = NULL, story_score = NULL, story_reason = NULL; DELETE FROM story_postings; DELETE FROM stories; DELETE FROM corpus_statistics");
 
         using SqliteArticleStore reopened = SqliteArticleStore.Open(DbPath);
         _ = new Ingester(NewsPipeline.Default, reopened);
@@ -204,11 +188,7 @@ public sealed class StoryGroupingTests : IDisposable
         Assert.Contains(saved, row => row[3] is null);  // the undated story
         Assert.Contains(saved, row => (long)row[1]! == 5 && (long)row[2]! == 1);
 
-        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
-        {
-            connection.Open();
-            Execute(connection, OlderSchemas.Version7);
-        }
+        ExecuteRaw(OlderSchemas.Version7);
 
         using (SqliteArticleStore upgraded = SqliteArticleStore.Open(DbPath))
         {
@@ -220,10 +200,25 @@ public sealed class StoryGroupingTests : IDisposable
             days => Assert.Equal([new DateOnly(2025, 3, 3).DayNumber, new DateOnly(2025, 3, 6).DayNumber], days.Select(d => Convert.ToInt32(d, System.Globalization.CultureInfo.InvariantCulture))));
     }
 
+    // The database on a plain connection, to read what Kabar wrote and to make what an older Kabar left behind.
+    private SqliteConnection Raw()
+    {
+        var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private void ExecuteRaw(string sql)
+    {
+        using SqliteConnection connection = Raw();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     private List<object?[]> Rows(string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
-        connection.Open();
+        using SqliteConnection connection = Raw();
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = sql;
         using SqliteDataReader reader = command.ExecuteReader();
@@ -234,13 +229,6 @@ public sealed class StoryGroupingTests : IDisposable
         }
 
         return rows;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     [Fact]
@@ -272,11 +260,7 @@ public sealed class StoryGroupingTests : IDisposable
         // like it do not all land in the buckets of the empty set.
         IngestResult bare = ingester.Ingest(new ArticleSource("bare.txt"), Bytes(template));
         Assert.Equal(IngestOutcome.Added, bare.Outcome);
-        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
-        connection.Open();
-        using SqliteCommand keys = connection.CreateCommand();
-        keys.CommandText = $"SELECT (SELECT count(*) FROM lsh_keys WHERE article_id = {bare.Id}) + (SELECT count(*) FROM lsh_keys_recent WHERE article_id = {bare.Id})";
-        Assert.Equal(0L, (long)keys.ExecuteScalar()!);
+        Assert.Equal(0L, Rows($"SELECT (SELECT count(*) FROM lsh_keys WHERE article_id = {bare.Id}) + (SELECT count(*) FROM lsh_keys_recent WHERE article_id = {bare.Id})").Single()[0]);
         Assert.Empty(store.FindByKeys([], Ingester.MaxCandidates));
     }
 
