@@ -183,7 +183,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         Parallel.For(0, chunk.Count, i => keys[i] = keysOf(chunk[i].Words));
         (long Key, long Id)[] pairs = [.. chunk.Zip(keys).SelectMany(c => c.Second.Select(k => (k, c.First.Id)))];
         Array.Sort(pairs);
-        WriteKeys(pairs, MergedKeys, own);
+        WriteKeys(pairs, InsertMergedKeys, own);
     }
 
     // Keys in as few statements as will do, not one each: at ~60 keys an article the per-statement work of
@@ -215,7 +215,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private const int MaxKeysPerInsert = 64;
 
     // INSERT statements of 1 to MaxKeysPerInsert (key, article) rows, into the merged keys and into the recent ones.
-    private static readonly string[] MergedKeys = InsertKeysSql("lsh_keys"), RecentKeys = InsertKeysSql("lsh_keys_recent");
+    private static readonly string[] InsertMergedKeys = InsertKeysSql("lsh_keys"), InsertRecentKeys = InsertKeysSql("lsh_keys_recent");
 
     private static string[] InsertKeysSql(string table) => [.. Enumerable.Range(1, MaxKeysPerInsert).Select(n =>
         $"INSERT OR IGNORE INTO {table} (key, article_id) VALUES {string.Join(", ", Enumerable.Range(0, n).Select(i => $"($k{i}, $a{i})"))}")];
@@ -480,7 +480,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
             SaveStory(article.StoryGroup.State.Id ?? id, id, article.StoryGroup, own);
 
-            _recentKeys += WriteKeys([.. article.Keys.Select(k => (k, id))], RecentKeys, own);
+            _recentKeys += WriteKeys([.. article.Keys.Select(k => (k, id))], InsertRecentKeys, own);
             MergeKeysIfDue(id, own);
             return id;
         });
