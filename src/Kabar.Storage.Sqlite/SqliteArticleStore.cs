@@ -321,8 +321,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     /// <inheritdoc/>
     /// <remarks>Each key contributes only the <see cref="PostingsPerKey"/> stories in the window that most recently took it as an index
     /// key (a story's keys are written again whenever it grows): a common word cannot make every story a candidate, and
-    /// the work per article stays flat as the store grows. Answered from <see cref="StoryPostings"/>, which reads each key
-    /// from the table once, and again after another connection has written to the database.</remarks>
+    /// the work per article stays flat as the store grows. Answered from <see cref="StoryPostings"/>, which reads each key's
+    /// recent end from the table once, further back only when a look-up needs it, and all again after another connection
+    /// has written to the database.</remarks>
     public IReadOnlyList<StoryState> FindStories(long[] keys, DateOnly? day, int windowDays, int limit) =>
         [.. Postings().Find(keys, day, windowDays, PostingsPerKey, limit).Select(GetStoryState)];
 
@@ -339,15 +340,20 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         return _postings;
     }
 
-    private List<StoryPostingRow> StoryKeyRows(long key)
+    private List<StoryPostingRow> StoryKeyRows(long key, long before, int count)
     {
-        SqliteCommand command = Command("SELECT story, first_day, last_day FROM story_postings WHERE key = $key ORDER BY saved_by");
+        SqliteCommand command = Command("""
+            SELECT story, saved_by, first_day, last_day FROM story_postings WHERE key = $key AND saved_by < $before
+            ORDER BY saved_by DESC LIMIT $count
+            """);
         Bind(command, "$key", key);
+        Bind(command, "$before", before);
+        Bind(command, "$count", count);
         var rows = new List<StoryPostingRow>();
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            rows.Add(new StoryPostingRow(reader.GetInt64(0), (int?)reader.NumberOrNull(1), (int?)reader.NumberOrNull(2)));
+            rows.Add(new StoryPostingRow(reader.GetInt64(0), reader.GetInt64(1), (int?)reader.NumberOrNull(2), (int?)reader.NumberOrNull(3)));
         }
 
         return rows;

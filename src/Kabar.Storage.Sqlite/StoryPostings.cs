@@ -1,7 +1,8 @@
 namespace Kabar.Storage.Sqlite;
 
-/// <summary>A row of the story index: a story that took a key, and the days it spans (null for undated).</summary>
-internal readonly record struct StoryPostingRow(long Story, int? FirstDay, int? LastDay);
+/// <summary>A row of the story index: a story that took a key, the article whose arrival saved it (which orders a
+/// key's rows by save), and the days it spans (null for undated).</summary>
+internal readonly record struct StoryPostingRow(long Story, long SavedBy, int? FirstDay, int? LastDay);
 
 /// <summary>
 /// The story index (table <c>story_postings</c>) held in memory for the look-up every ingested article makes: per index
@@ -10,20 +11,23 @@ internal readonly record struct StoryPostingRow(long Story, int? FirstDay, int? 
 /// the table cost 40% of the committing thread at a million articles, where a common word has thousands of postings in
 /// any window that SQLite read and sorted by recency every time; here a key's list is read from its newest end and the
 /// reading stops after <c>perKey</c>.
-/// <para>A key's postings are read from the table (<paramref name="readKey"/>, in the table's order) the first time it
-/// is looked up, so opening costs nothing and memory holds only the keys an ingest meets. Saves reach the table and
-/// the keys already read alike. A story saved again gets new postings at the end of its keys' lists; its old ones stay
-/// behind, marked stale by the story's save number, until there are as many stale postings as live ones and every
-/// list is swept.</para>
+/// <para>A key's postings are read from the table (<paramref name="readOlder"/>) newest first, and only as far back as
+/// a look-up needs: a chunk when the key is first looked up, then chunks twice as large whenever a look-up runs out of
+/// them before it has <c>perKey</c> in its window. Opening costs nothing, and memory holds only the keys an ingest
+/// meets and their recent ends. Reading whole lists instead read ~290 postings a key, most of them never looked at.
+/// Saves reach the table and the keys already read alike. A story saved again gets new postings at the end of its
+/// keys' lists; its old ones stay behind, marked stale by the story's save number, until there are as many stale
+/// postings as live ones and every list is swept.</para>
 /// </summary>
-/// <param name="readKey">The rows of one key, in the order they were saved.</param>
+/// <param name="readOlder">Up to <c>count</c> rows of <c>key</c> saved before <c>before</c> (an article id), newest
+/// first.</param>
 /// <param name="sweepAtLeast">Stale postings below which a sweep is not worth a pass over every list.</param>
-internal sealed class StoryPostings(Func<long, IEnumerable<StoryPostingRow>> readKey, int sweepAtLeast = 1 << 16)
+internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPostingRow>> readOlder, int sweepAtLeast = 1 << 16)
 {
     // The days an undated story spans: all of them.
     private const int UndatedFirst = int.MinValue, UndatedLast = int.MaxValue;
 
-    private readonly Dictionary<long, List<Posting>> _byKey = [];
+    private readonly Dictionary<long, KeyPostings> _byKey = [];
 
     // Each story's latest save, and how many of its postings the lists read so far hold.
     private readonly Dictionary<long, (int Save, int Postings)> _current = [];
@@ -46,10 +50,11 @@ internal sealed class StoryPostings(Func<long, IEnumerable<StoryPostingRow>> rea
         var posting = new Posting(story, save, firstDay?.DayNumber ?? UndatedFirst, lastDay?.DayNumber ?? UndatedLast);
         foreach (long key in keys)
         {
-            // A key not read yet gets this row from the table when it is.
-            if (_byKey.TryGetValue(key, out List<Posting>? postings))
+            // A key not read yet gets this row from the table when it is; its row is newer than any a key read so far
+            // has left to read.
+            if (_byKey.TryGetValue(key, out KeyPostings? postings))
             {
-                postings.Add(posting);
+                postings.Items.Add(posting);
                 held++;
             }
         }
@@ -69,14 +74,33 @@ internal sealed class StoryPostings(Func<long, IEnumerable<StoryPostingRow>> rea
     {
         ArgumentNullException.ThrowIfNull(keys);
         (int from, int to) = day is { } d ? (d.AddDays(-windowDays).DayNumber, d.AddDays(windowDays).DayNumber) : (UndatedFirst, UndatedLast);
+        // Most look-ups find their perKey within a few times as many postings.
+        int firstChunk = 4 * perKey;
         var shared = new Dictionary<long, int>();
         foreach (long key in keys)
         {
-            List<Posting> postings = Postings(key);
-            int found = 0;
-            for (int i = postings.Count - 1; i >= 0 && found < perKey; i--)
+            if (!_byKey.TryGetValue(key, out KeyPostings? postings))
             {
-                Posting p = postings[i];
+                postings = new KeyPostings();
+                _byKey[key] = postings;
+            }
+
+            int found = 0, i = postings.Items.Count - 1;
+            while (found < perKey)
+            {
+                if (i < 0)
+                {
+                    if (postings.AllRead)
+                    {
+                        break;
+                    }
+
+                    // The chunk goes before everything held, so the next posting to look at is its newest.
+                    i = ReadOlder(key, postings, Math.Max(firstChunk, 2 * postings.TableRows)) - 1;
+                    continue;
+                }
+
+                Posting p = postings.Items[i--];
                 if (p.LastDay >= from && p.FirstDay <= to && IsLive(p))
                 {
                     shared[p.Story] = shared.GetValueOrDefault(p.Story) + 1;
@@ -88,16 +112,14 @@ internal sealed class StoryPostings(Func<long, IEnumerable<StoryPostingRow>> rea
         return [.. shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(limit).Select(s => s.Key)];
     }
 
-    private List<Posting> Postings(long key)
+    // Reads the next older chunk of a key's rows in front of its list; returns how many it read.
+    private int ReadOlder(long key, KeyPostings postings, int count)
     {
-        if (_byKey.TryGetValue(key, out List<Posting>? postings))
+        IReadOnlyList<StoryPostingRow> rows = readOlder(key, postings.ReadBefore, count);
+        var older = new Posting[rows.Count];
+        for (int r = 0; r < rows.Count; r++)
         {
-            return postings;
-        }
-
-        postings = [];
-        foreach (StoryPostingRow row in readKey(key))
-        {
+            StoryPostingRow row = rows[r];
             // The table holds only each story's latest rows, which for a story saved here are those of its latest save.
             if (!_current.TryGetValue(row.Story, out (int Save, int Postings) current))
             {
@@ -105,24 +127,44 @@ internal sealed class StoryPostings(Func<long, IEnumerable<StoryPostingRow>> rea
             }
 
             _current[row.Story] = (current.Save, current.Postings + 1);
-            postings.Add(new Posting(row.Story, current.Save, row.FirstDay ?? UndatedFirst, row.LastDay ?? UndatedLast));
+            older[rows.Count - 1 - r] = new Posting(row.Story, current.Save, row.FirstDay ?? UndatedFirst, row.LastDay ?? UndatedLast);
         }
 
-        _live += postings.Count;
-        _byKey[key] = postings;
-        return postings;
+        postings.Items.InsertRange(0, older);
+        postings.TableRows += rows.Count;
+        postings.AllRead = rows.Count < count;
+        if (rows.Count > 0)
+        {
+            postings.ReadBefore = rows[^1].SavedBy;
+        }
+
+        _live += rows.Count;
+        return rows.Count;
     }
 
     private bool IsLive(Posting p) => _current[p.Story].Save == p.Save;
 
     private void Sweep()
     {
-        foreach (List<Posting> postings in _byKey.Values)
+        foreach (KeyPostings postings in _byKey.Values)
         {
-            postings.RemoveAll(p => !IsLive(p));
+            postings.Items.RemoveAll(p => !IsLive(p));
         }
 
         _stale = 0;
+    }
+
+    // One key's list, oldest first: the rows read from the table, then the postings saved since it was first read.
+    private sealed class KeyPostings
+    {
+        public List<Posting> Items { get; } = [];
+
+        // The table's rows saved before this article id are not read yet, unless AllRead.
+        public long ReadBefore { get; set; } = long.MaxValue;
+
+        public bool AllRead { get; set; }
+
+        public int TableRows { get; set; }
     }
 
     // 24 bytes. Days are DateOnly.DayNumber.

@@ -16,7 +16,7 @@ public sealed class StoryPostingsTests
         table.Open();
         Execute(table, "CREATE TABLE story_postings (key INTEGER NOT NULL, saved_by INTEGER NOT NULL, story INTEGER NOT NULL, first_day INTEGER, last_day INTEGER, PRIMARY KEY (key, saved_by)) WITHOUT ROWID");
         var random = new Random(7);
-        var postings = new StoryPostings(key => Rows(table, key), sweepAtLeast: 50);
+        var postings = new StoryPostings((key, before, count) => Rows(table, key, before, count), sweepAtLeast: 50);
         var start = new DateOnly(2025, 1, 1);
         int compared = 0;
         for (int save = 0; save < 3000; save++)
@@ -38,19 +38,19 @@ public sealed class StoryPostingsTests
             }
         }
 
-        compared += Compare(new StoryPostings(key => Rows(table, key)), table, random, start);
+        compared += Compare(new StoryPostings((key, before, count) => Rows(table, key, before, count)), table, random, start);
         Assert.True(compared > 1000, $"only {compared} look-ups found stories");
     }
 
-    private static List<StoryPostingRow> Rows(SqliteConnection table, long key)
+    private static List<StoryPostingRow> Rows(SqliteConnection table, long key, long before, int count)
     {
         using SqliteCommand command = table.CreateCommand();
-        command.CommandText = $"SELECT story, first_day, last_day FROM story_postings WHERE key = {key} ORDER BY saved_by";
+        command.CommandText = $"SELECT story, saved_by, first_day, last_day FROM story_postings WHERE key = {key} AND saved_by < {before} ORDER BY saved_by DESC LIMIT {count}";
         using SqliteDataReader reader = command.ExecuteReader();
         var rows = new List<StoryPostingRow>();
         while (reader.Read())
         {
-            rows.Add(new StoryPostingRow(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt32(2)));
+            rows.Add(new StoryPostingRow(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt32(3)));
         }
 
         return rows;
