@@ -186,6 +186,16 @@ internal static class Migrations
             PRIMARY KEY (key, article_id)
         ) WITHOUT ROWID;
         """,
+
+        // 10: a Bloom filter of the duplicate keys (KeyFilter), so a look-up asks the B-trees only for keys that may be
+        // stored; the store makes it when it opens a database upgraded from before.
+        """
+        CREATE TABLE key_filter (
+            id    INTEGER PRIMARY KEY CHECK (id = 1),
+            keys  INTEGER NOT NULL,
+            bits  BLOB NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Scripts.Length;

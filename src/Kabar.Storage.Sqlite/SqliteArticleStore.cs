@@ -20,10 +20,10 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private SqliteTransaction? _batch;
     private BackgroundCheckpoints? _checkpoints;
 
-    // The story index in memory, as of data_version _postingsVersion; null until the first look-up, and again after a
-    // rollback, which may leave it ahead of the table.
+    // The story index in memory, as of data version _dataVersion (see ForgetIfOthersWrote); null until the first
+    // look-up, and again after a rollback, which may leave it ahead of the table.
     private StoryPostings? _postings;
-    private long _postingsVersion;
+    private long _dataVersion;
 
     // Rows in lsh_keys_recent as this connection last counted them; null until counted, and again after a rollback.
     private long? _recentKeys;
@@ -64,8 +64,19 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             // memory; without it ingest slowed with every 10k articles stored (docs/benchmarks.md).
             Execute(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
                 + $" PRAGMA cache_size = -{cacheMebibytes * 1024}; PRAGMA temp_store = MEMORY;");
-            Migrate(connection, path, upgrading);
-            return new SqliteArticleStore(connection);
+            int from = Migrate(connection, path, upgrading);
+            var store = new SqliteArticleStore(connection);
+            if (from is > 0 and < KeyFilterSchema)
+            {
+                // Made now, while the command says it is upgrading, not at the first look-up (53 s at a million articles read from disk).
+                store.Write(own =>
+                {
+                    store.SaveFilter(own);
+                    return 0;
+                });
+            }
+
+            return store;
         }
         catch (SqliteException e)
         {
@@ -94,6 +105,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     public IReadOnlyList<long> FindByKeys(long[] keys, int limit)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        // Only the keys that may be stored: an article that copies nothing has almost none.
+        keys = Array.FindAll(keys, Filter().MayContain);
         if (keys.Length == 0)
         {
             return [];
@@ -142,8 +155,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             return 0;
         }
 
-        Command("DELETE FROM lsh_keys; DELETE FROM lsh_keys_recent", own).ExecuteNonQuery();
-        _recentKeys = 0;
+        Command("DELETE FROM lsh_keys; DELETE FROM lsh_keys_recent; DELETE FROM key_filter", own).ExecuteNonQuery();
+        (_recentKeys, _filter) = (0, null);
         using SqliteCommand articles = _connection.CreateCommand();
         articles.Transaction = own ?? _batch;
         articles.CommandText = "SELECT id, story FROM articles WHERE duplicate_of IS NULL ORDER BY id";
@@ -205,6 +218,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         SqliteCommand insert = Command(inserts[pairs.Length - 1], own);
         for (int i = 0; i < pairs.Length; i++)
         {
+            _filter?.Add(pairs[i].Key);
             insert.Parameters.AddWithValue($"$k{i}", pairs[i].Key);
             insert.Parameters.AddWithValue($"$a{i}", pairs[i].Id);
         }
@@ -237,8 +251,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             return;
         }
 
+        // The filter is read before the merge, while the recent keys are still in their table.
+        Filter(own);
         Command("INSERT OR IGNORE INTO lsh_keys (key, article_id) SELECT key, article_id FROM lsh_keys_recent; DELETE FROM lsh_keys_recent", own).ExecuteNonQuery();
         _recentKeys = 0;
+        SaveFilter(own);
     }
 
     /// <inheritdoc/>
@@ -329,15 +346,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     private StoryPostings Postings()
     {
-        // data_version changes when another connection commits, never for this one's own writes.
-        long version = (long)Query("PRAGMA data_version", [])!;
-        if (_postings is null || version != _postingsVersion)
-        {
-            _postings = new StoryPostings(StoryKeyRows);
-            _postingsVersion = version;
-        }
-
-        return _postings;
+        ForgetIfOthersWrote(null);
+        return _postings ??= new StoryPostings(StoryKeyRows);
     }
 
     private List<StoryPostingRow> StoryKeyRows(long key, long before, int count)
@@ -377,9 +387,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         }
     }
 
-    // After a rollback the story index in memory may hold postings the table does not, and the count of recent keys
-    // may be off: both are read again when next needed.
-    private void RolledBack() => (_postings, _recentKeys) = (null, null);
+    // After a rollback the story index in memory may hold postings the table does not, the count of recent keys may be
+    // off, and the key filter may not be saved: all three are read again when next needed.
+    private void RolledBack() => (_postings, _recentKeys, _filter) = (null, null, null);
 
     /// <inheritdoc/>
     public StoryState GetStoryState(long story)
@@ -487,6 +497,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             SaveStory(article.StoryGroup.State.Id ?? id, id, article.StoryGroup, own);
 
             _recentKeys += WriteKeys([.. article.Keys.Select(k => (k, id))], InsertRecentKeys, own);
+            KeepFilter(own);
             MergeKeysIfDue(id, own);
             return id;
         });
@@ -686,8 +697,10 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     // Each step runs in an immediate (write-locked) transaction that reads the version again, so two processes that
     // open a new database at once take turns: the second finds the schema made and does nothing.
-    private static void Migrate(SqliteConnection connection, string path, Action<int, int>? upgrading)
+    // Returns the version the database had.
+    private static int Migrate(SqliteConnection connection, string path, Action<int, int>? upgrading)
     {
+        int from = -1;
         for (bool told = false; ; told = true)
         {
             using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
@@ -702,9 +715,10 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
                 throw new StoreException($"{path}: schema version {version} is newer than this Kabar understands ({Migrations.Latest}); upgrade Kabar");
             }
 
+            from = from < 0 ? version : from;
             if (version == Migrations.Latest)
             {
-                return;
+                return from;
             }
 
             if (!told && version > 0)

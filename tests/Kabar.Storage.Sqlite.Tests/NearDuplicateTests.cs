@@ -159,7 +159,7 @@ public sealed class NearDuplicateTests : IDisposable
     {
         long originalId = StoreOriginalAndClose();
 
-        Execute(OlderSchemas.StoryTerms + """
+        Execute(OlderSchemas.NoKeyFilter + OlderSchemas.StoryTerms + """
             DROP TABLE lsh_keys; DROP TABLE lsh_keys_recent; DROP TABLE settings;
             CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id));
             CREATE INDEX lsh_bands_lookup ON lsh_bands (band, key);
@@ -271,6 +271,81 @@ public sealed class NearDuplicateTests : IDisposable
             using SqliteConnection connection = Raw();
             using SqliteCommand command = connection.CreateCommand();
             command.CommandText = sql;
+            return (long)command.ExecuteScalar()!;
+        }
+    }
+
+    // The filter kept in the database holds every merged key, so a store opened later skips no stored key.
+    [Fact]
+    public void KeyFilter_SavedAtEachMerge_HoldsEveryMergedKey_AndAReopenedStoreFindsCopies()
+    {
+        long originalId;
+        using (SqliteArticleStore store = Open())
+        {
+            store.MergeKeysAtLeast = 100;
+            var ingester = new Ingester(NewsPipeline.Default, store);
+            originalId = ingester.Ingest(new ArticleSource("wire.txt"), Article(s_sentences)).Id!.Value;
+            foreach (Evaluation.SyntheticArticle a in Evaluation.SyntheticCorpus.Create(20, seed: 9))
+            {
+                ingester.Ingest(new ArticleSource($"a{a.Id}.txt"), Encoding.UTF8.GetBytes(a.Text));
+            }
+        }
+
+        using (SqliteConnection connection = Raw())
+        {
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT keys, bits FROM key_filter WHERE id = 1";
+            using SqliteDataReader reader = command.ExecuteReader();
+            Assert.True(reader.Read(), "no filter was saved");
+            byte[] bits = (byte[])reader[1];
+            KeyFilter saved = KeyFilter.FromBytes(bits.Length, reader.GetInt64(0), span => bits.CopyTo(span));
+            using SqliteCommand mergedKeys = connection.CreateCommand();
+            mergedKeys.CommandText = "SELECT key FROM lsh_keys";
+            using SqliteDataReader keys = mergedKeys.ExecuteReader();
+            int count = 0;
+            for (; keys.Read(); count++)
+            {
+                Assert.True(saved.MayContain(keys.GetInt64(0)), $"merged key {keys.GetInt64(0)} is not in the saved filter");
+            }
+
+            Assert.True(count > 500, $"only {count} keys were merged");
+        }
+
+        using SqliteArticleStore reopened = Open();
+        AssertALateCopyIsFound(new Ingester(NewsPipeline.Default, reopened), originalId);
+    }
+
+    // Another connection's keys are not in this one's filter until it reads the filter again.
+    [Fact]
+    public void Ingest_FindsACopyOfAnArticleAnotherConnectionStored_AfterThisOneLoadedItsFilter()
+    {
+        using SqliteArticleStore first = Open();
+        var ingester = new Ingester(NewsPipeline.Default, first);
+        ingester.Ingest(new ArticleSource("other.txt"), Encoding.UTF8.GetBytes(Evaluation.SyntheticCorpus.Create(1, seed: 2).First().Text));
+        long originalId;
+        using (SqliteArticleStore second = Open())
+        {
+            originalId = new Ingester(NewsPipeline.Default, second).Ingest(new ArticleSource("wire.txt"), Article(s_sentences)).Id!.Value;
+        }
+
+        AssertALateCopyIsFound(ingester, originalId);
+    }
+
+    // A store from before the filter gets one when it is opened, holding the keys stored before.
+    [Fact]
+    public void UpgradeFromV9_MakesTheFilterOfTheStoredKeys()
+    {
+        long originalId = StoreOriginalAndClose();
+        Execute(OlderSchemas.Version9);
+        using SqliteArticleStore upgraded = Open();
+        Assert.Equal(1L, CountFilters());
+        AssertALateCopyIsFound(new Ingester(NewsPipeline.Default, upgraded), originalId);
+
+        long CountFilters()
+        {
+            using SqliteConnection connection = Raw();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM key_filter";
             return (long)command.ExecuteScalar()!;
         }
     }

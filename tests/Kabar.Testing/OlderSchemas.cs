@@ -22,6 +22,12 @@ public static class OlderSchemas
         DROP TABLE lsh_keys_recent;
         """;
 
+    /// <summary>No key filter, as before version 10.</summary>
+    public const string NoKeyFilter = "DROP TABLE key_filter;";
+
+    /// <summary>A store of schema version 9.</summary>
+    public const string Version9 = NoKeyFilter + "PRAGMA user_version = 9;";
+
     /// <summary>A store of schema version 7.</summary>
-    public const string Version7 = KeysInOneTable + StoryTerms + "PRAGMA user_version = 7;";
+    public const string Version7 = NoKeyFilter + KeysInOneTable + StoryTerms + "PRAGMA user_version = 7;";
 }

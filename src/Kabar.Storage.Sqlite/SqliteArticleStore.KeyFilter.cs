@@ -1,0 +1,122 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Kabar.Storage.Sqlite;
+
+/// <summary>The key filter (<see cref="KeyFilter"/>) of the duplicate keys, held in memory and kept in table
+/// <c>key_filter</c>. The table's filter holds at least every key of <c>lsh_keys</c>: it is written whenever the recent
+/// keys are merged into that table, in the same transaction, and when the filter had to be made from the tables (a
+/// database from before it, keys made again, a filter grown full). The one in memory also holds the recent keys,
+/// read from their small table when it is loaded, and the keys written since.</summary>
+public sealed partial class SqliteArticleStore
+{
+    // The schema version that brought the filter: a database upgraded from before it gets one when it is opened.
+    private const int KeyFilterSchema = 10;
+
+    // The filter as of data version _dataVersion (see ForgetIfOthersWrote); null until needed, and again after a
+    // rollback. _filterSaved: the table holds it (without the recent keys).
+    private KeyFilter? _filter;
+    private bool _filterSaved;
+
+    private KeyFilter Filter(SqliteTransaction? own = null)
+    {
+        ForgetIfOthersWrote(own);
+        return _filter ??= LoadFilter(own);
+    }
+
+    private KeyFilter LoadFilter(SqliteTransaction? own)
+    {
+        (long Keys, long Length)? saved = null;
+        using (SqliteDataReader reader = Command("SELECT keys, length(bits) FROM key_filter WHERE id = 1", own).ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                saved = (reader.GetInt64(0), reader.GetInt64(1));
+            }
+        }
+
+        if (saved is { } s)
+        {
+            KeyFilter filter = KeyFilter.FromBytes(s.Length, s.Keys, bytes =>
+            {
+                using var blob = new SqliteBlob(_connection, "key_filter", "bits", 1, readOnly: true);
+                blob.ReadExactly(bytes);
+            });
+            ScanKeys("SELECT key FROM lsh_keys_recent", filter);
+            if (!filter.IsFull)
+            {
+                _filterSaved = true;
+                return filter;
+            }
+        }
+
+        long keys = (long)Command("SELECT (SELECT count(*) FROM lsh_keys) + (SELECT count(*) FROM lsh_keys_recent)", own).ExecuteScalar()!;
+        KeyFilter made = KeyFilter.For(keys);
+        ScanKeys("SELECT key FROM lsh_keys UNION ALL SELECT key FROM lsh_keys_recent", made);
+        _filterSaved = false;
+        return made;
+    }
+
+    // Through SQLite's own API: Microsoft.Data.Sqlite's reader took 0.7 µs a row, 39 s for the 52 M keys of a million
+    // articles.
+    private void ScanKeys(string sql, KeyFilter filter)
+    {
+        sqlite3 db = _connection.Handle!;
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement), db);
+        using (statement)
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                filter.Add(raw.sqlite3_column_int64(statement, 0));
+            }
+
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, db);
+            }
+        }
+    }
+
+    // Writes the filter in memory, which holds every key of both tables, as the table's. Call it in a write transaction.
+    private void SaveFilter(SqliteTransaction? own)
+    {
+        KeyFilter filter = Filter(own);
+        SqliteCommand command = Command("INSERT OR REPLACE INTO key_filter (id, keys, bits) VALUES (1, $keys, zeroblob($length))", own);
+        Bind(command, "$keys", filter.Keys);
+        Bind(command, "$length", filter.Bytes.Length);
+        command.ExecuteNonQuery();
+        using (var blob = new SqliteBlob(_connection, "key_filter", "bits", 1))
+        {
+            blob.Write(filter.Bytes);
+        }
+
+        _filterSaved = true;
+    }
+
+    // After an article's keys are written: a filter made from the tables is saved, and a full one is made again.
+    private void KeepFilter(SqliteTransaction? own)
+    {
+        if (_filter is { IsFull: true })
+        {
+            _filter = null;
+            Filter(own);
+        }
+
+        if (_filter is not null && !_filterSaved)
+        {
+            SaveFilter(own);
+        }
+    }
+
+    // data_version changes when another connection commits, never for this one's own writes: what this connection holds
+    // of the story index and the key filter is then read again.
+    private void ForgetIfOthersWrote(SqliteTransaction? own)
+    {
+        long version = (long)Command("PRAGMA data_version", own).ExecuteScalar()!;
+        if (version != _dataVersion)
+        {
+            (_postings, _filter, _dataVersion) = (null, null, version);
+        }
+    }
+}
