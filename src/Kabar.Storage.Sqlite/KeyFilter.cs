@@ -18,7 +18,8 @@ internal sealed class KeyFilter
     /// <summary>Probes a key: the best number for 10 bits a key is ln 2 × 10 ≈ 7.</summary>
     public const int Probes = 7;
 
-    private const long MinimumCapacity = 1 << 16;
+    /// <summary>The smallest capacity <see cref="For"/> makes unless asked for less.</summary>
+    public const long MinimumCapacity = 1 << 16;
 
     private readonly ulong[] _words;
     private readonly ulong _bits;
@@ -42,9 +43,10 @@ internal sealed class KeyFilter
     /// <summary>The filter as bytes, for <see cref="FromBytes"/>.</summary>
     public ReadOnlySpan<byte> Bytes => MemoryMarshal.AsBytes(_words.AsSpan());
 
-    /// <summary>An empty filter with room for twice <paramref name="keys"/>.</summary>
-    public static KeyFilter For(long keys) =>
-        new(new ulong[(Math.Max(2 * keys, MinimumCapacity) * BitsPerKey + 63) / 64], 0);
+    /// <summary>An empty filter with room for twice <paramref name="keys"/>, and for at least
+    /// <paramref name="minimumCapacity"/>.</summary>
+    public static KeyFilter For(long keys, long minimumCapacity = MinimumCapacity) =>
+        new(new ulong[(Math.Max(2 * keys, minimumCapacity) * BitsPerKey + 63) / 64], 0);
 
     /// <summary>A filter of <paramref name="keys"/> keys read back from <see cref="Bytes"/>.</summary>
     /// <param name="length">Its length in bytes, a multiple of 8.</param>

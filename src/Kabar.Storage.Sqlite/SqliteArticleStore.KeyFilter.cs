@@ -18,6 +18,9 @@ public sealed partial class SqliteArticleStore
     private KeyFilter? _filter;
     private bool _filterSaved;
 
+    /// <summary>The smallest filter made, in keys; tests make it small so the filter fills and is made again.</summary>
+    internal long KeyFilterAtLeast { get; set; } = KeyFilter.MinimumCapacity;
+
     private KeyFilter Filter(SqliteTransaction? own = null)
     {
         ForgetIfOthersWrote(own);
@@ -50,8 +53,14 @@ public sealed partial class SqliteArticleStore
             }
         }
 
+        return MakeFilter(own);
+    }
+
+    // A filter of every key of both tables, with room to grow; not saved yet.
+    private KeyFilter MakeFilter(SqliteTransaction? own)
+    {
         long keys = (long)Command("SELECT (SELECT count(*) FROM lsh_keys) + (SELECT count(*) FROM lsh_keys_recent)", own).ExecuteScalar()!;
-        KeyFilter made = KeyFilter.For(keys);
+        KeyFilter made = KeyFilter.For(keys, KeyFilterAtLeast);
         ScanKeys("SELECT key FROM lsh_keys UNION ALL SELECT key FROM lsh_keys_recent", made);
         _filterSaved = false;
         return made;
@@ -97,10 +106,10 @@ public sealed partial class SqliteArticleStore
     // After an article's keys are written: a filter made from the tables is saved, and a full one is made again.
     private void KeepFilter(SqliteTransaction? own)
     {
+        // The saved one holds fewer keys than this, so it is not read first: the tables are.
         if (_filter is { IsFull: true })
         {
-            _filter = null;
-            Filter(own);
+            _filter = MakeFilter(own);
         }
 
         if (_filter is not null && !_filterSaved)

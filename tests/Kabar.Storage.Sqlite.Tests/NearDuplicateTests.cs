@@ -275,6 +275,47 @@ public sealed class NearDuplicateTests : IDisposable
         }
     }
 
+    // A filter that fills is made again from the tables, larger, and saved: no key is lost on the way, merged or recent.
+    [Fact]
+    public void Ingest_WithTheKeyFilterFillingAsItGoes_DecidesAsWithARoomyOne_AndSavesALargerOne()
+    {
+        List<Evaluation.SyntheticArticle> corpus = [.. Evaluation.SyntheticCorpus.Create(80, seed: 5)];
+        List<(IngestOutcome, long?, long?)> Decisions(string name, long filterAtLeast)
+        {
+            using SqliteArticleStore store = SqliteArticleStore.Open(Path.Combine(_dir, name));
+            (store.KeyFilterAtLeast, store.MergeKeysAtLeast) = (filterAtLeast, 500);
+            var ingester = new Ingester(NewsPipeline.Default, store);
+            return [.. corpus.Select(a => ingester.Ingest(new ArticleSource($"a{a.Id}.txt"), Encoding.UTF8.GetBytes(a.Text)))
+                .Select(r => (r.Outcome, r.DuplicateOf, r.Story))];
+        }
+
+        List<(IngestOutcome, long?, long?)> roomy = Decisions("roomy.db", KeyFilter.MinimumCapacity), filling = Decisions("kabar.db", 50);
+        Assert.Equal(roomy, filling);
+        Assert.Contains(filling, d => d.Item1 == IngestOutcome.NearDuplicate);
+
+        using SqliteConnection connection = Raw();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT keys, bits FROM key_filter WHERE id = 1";
+        KeyFilter saved;
+        using (SqliteDataReader reader = command.ExecuteReader())
+        {
+            Assert.True(reader.Read(), "no filter was saved");
+            byte[] bits = (byte[])reader[1];
+            saved = KeyFilter.FromBytes(bits.Length, reader.GetInt64(0), span => bits.CopyTo(span));
+        }
+
+        Assert.True(saved.Capacity > 1000, $"the filter did not grow: room for {saved.Capacity} keys");
+        command.CommandText = "SELECT key FROM lsh_keys";
+        using SqliteDataReader merged = command.ExecuteReader();
+        int count = 0;
+        for (; merged.Read(); count++)
+        {
+            Assert.True(saved.MayContain(merged.GetInt64(0)), $"merged key {merged.GetInt64(0)} is not in the saved filter");
+        }
+
+        Assert.True(count > 2000, $"only {count} keys were merged");
+    }
+
     // The filter kept in the database holds every merged key, so a store opened later skips no stored key.
     [Fact]
     public void KeyFilter_SavedAtEachMerge_HoldsEveryMergedKey_AndAReopenedStoreFindsCopies()
