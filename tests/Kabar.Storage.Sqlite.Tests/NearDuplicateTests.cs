@@ -293,27 +293,9 @@ public sealed class NearDuplicateTests : IDisposable
         Assert.Equal(roomy, filling);
         Assert.Contains(filling, d => d.Item1 == IngestOutcome.NearDuplicate);
 
-        using SqliteConnection connection = Raw();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT keys, bits FROM key_filter WHERE id = 1";
-        KeyFilter saved;
-        using (SqliteDataReader reader = command.ExecuteReader())
-        {
-            Assert.True(reader.Read(), "no filter was saved");
-            byte[] bits = (byte[])reader[1];
-            saved = KeyFilter.FromBytes(bits.Length, reader.GetInt64(0), span => bits.CopyTo(span));
-        }
-
+        KeyFilter saved = SavedFilter();
         Assert.True(saved.Capacity > 1000, $"the filter did not grow: room for {saved.Capacity} keys");
-        command.CommandText = "SELECT key FROM lsh_keys";
-        using SqliteDataReader merged = command.ExecuteReader();
-        int count = 0;
-        for (; merged.Read(); count++)
-        {
-            Assert.True(saved.MayContain(merged.GetInt64(0)), $"merged key {merged.GetInt64(0)} is not in the saved filter");
-        }
-
-        Assert.True(count > 2000, $"only {count} keys were merged");
+        AssertHoldsEveryMergedKey(saved, moreThan: 2000);
     }
 
     // The filter kept in the database holds every merged key, so a store opened later skips no stored key.
@@ -332,25 +314,7 @@ public sealed class NearDuplicateTests : IDisposable
             }
         }
 
-        using (SqliteConnection connection = Raw())
-        {
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "SELECT keys, bits FROM key_filter WHERE id = 1";
-            using SqliteDataReader reader = command.ExecuteReader();
-            Assert.True(reader.Read(), "no filter was saved");
-            byte[] bits = (byte[])reader[1];
-            KeyFilter saved = KeyFilter.FromBytes(bits.Length, reader.GetInt64(0), span => bits.CopyTo(span));
-            using SqliteCommand mergedKeys = connection.CreateCommand();
-            mergedKeys.CommandText = "SELECT key FROM lsh_keys";
-            using SqliteDataReader keys = mergedKeys.ExecuteReader();
-            int count = 0;
-            for (; keys.Read(); count++)
-            {
-                Assert.True(saved.MayContain(keys.GetInt64(0)), $"merged key {keys.GetInt64(0)} is not in the saved filter");
-            }
-
-            Assert.True(count > 500, $"only {count} keys were merged");
-        }
+        AssertHoldsEveryMergedKey(SavedFilter(), moreThan: 500);
 
         using SqliteArticleStore reopened = Open();
         AssertALateCopyIsFound(new Ingester(NewsPipeline.Default, reopened), originalId);
@@ -389,6 +353,32 @@ public sealed class NearDuplicateTests : IDisposable
             command.CommandText = "SELECT count(*) FROM key_filter";
             return (long)command.ExecuteScalar()!;
         }
+    }
+
+    private KeyFilter SavedFilter()
+    {
+        using SqliteConnection connection = Raw();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT keys, bits FROM key_filter WHERE id = 1";
+        using SqliteDataReader reader = command.ExecuteReader();
+        Assert.True(reader.Read(), "no filter was saved");
+        byte[] bits = (byte[])reader[1];
+        return KeyFilter.FromBytes(bits.Length, reader.GetInt64(0), span => bits.CopyTo(span));
+    }
+
+    private void AssertHoldsEveryMergedKey(KeyFilter saved, int moreThan)
+    {
+        using SqliteConnection connection = Raw();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT key FROM lsh_keys";
+        using SqliteDataReader keys = command.ExecuteReader();
+        int count = 0;
+        for (; keys.Read(); count++)
+        {
+            Assert.True(saved.MayContain(keys.GetInt64(0)), $"merged key {keys.GetInt64(0)} is not in the saved filter");
+        }
+
+        Assert.True(count > moreThan, $"only {count} keys were merged");
     }
 
     private List<(long, long)> KeyRows(string name = "kabar.db")
