@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace Kabar.Storage.Sqlite;
 
@@ -71,21 +70,8 @@ public sealed partial class SqliteArticleStore
     // page cache, 53–55 s read from disk.
     private void ScanKeys(string sql, KeyFilter filter)
     {
-        sqlite3 db = _connection.Handle!;
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement), db);
-        using (statement)
-        {
-            int rc;
-            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
-            {
-                filter.Add(raw.sqlite3_column_int64(statement, 0));
-            }
-
-            if (rc != raw.SQLITE_DONE)
-            {
-                SqliteException.ThrowExceptionForRC(rc, db);
-            }
-        }
+        using var scan = new NativeStatement(_connection, sql);
+        scan.Each(row => filter.Add(row.Int64(0)));
     }
 
     // Writes the filter in memory, which holds every key of both tables, as the table's. Call it in a write transaction.

@@ -32,7 +32,17 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private long? _unindexedFrom;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    private SqliteArticleStore(SqliteConnection connection) => _connection = connection;
+    // The first read of a story key runs thousands of times an ingest and reads ~130 rows each time.
+    private readonly NativeStatement _storyKeyRows;
+
+    private SqliteArticleStore(SqliteConnection connection)
+    {
+        _connection = connection;
+        _storyKeyRows = new NativeStatement(connection, """
+            SELECT story, saved_by, first_day, last_day FROM story_postings WHERE key = ?1 AND saved_by < ?2
+            ORDER BY saved_by DESC LIMIT ?3
+            """);
+    }
 
     /// <summary>The default database path: <c>$KABAR_DB</c>, else <c>kabar.db</c> in the current folder.</summary>
     public static string DefaultPath => Environment.GetEnvironmentVariable("KABAR_DB") is { Length: > 0 } path ? path : "kabar.db";
@@ -352,20 +362,10 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     private List<StoryPostingRow> StoryKeyRows(long key, long before, int count)
     {
-        SqliteCommand command = Command("""
-            SELECT story, saved_by, first_day, last_day FROM story_postings WHERE key = $key AND saved_by < $before
-            ORDER BY saved_by DESC LIMIT $count
-            """);
-        Bind(command, "$key", key);
-        Bind(command, "$before", before);
-        Bind(command, "$count", count);
         var rows = new List<StoryPostingRow>();
-        using SqliteDataReader reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            rows.Add(new StoryPostingRow(reader.GetInt64(0), reader.GetInt64(1), (int?)reader.NumberOrNull(2), (int?)reader.NumberOrNull(3)));
-        }
-
+        _storyKeyRows.Each(
+            row => rows.Add(new StoryPostingRow(row.Int64(0), row.Int64(1), (int?)row.Int64OrNull(2), (int?)row.Int64OrNull(3))),
+            key, before, count);
         return rows;
     }
 
@@ -659,6 +659,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             command.Dispose();
         }
 
+        _storyKeyRows.Dispose();
         _batch?.Dispose();
         _checkpoints?.Dispose();
         _connection.Dispose();

@@ -16,8 +16,8 @@ internal readonly record struct StoryPostingRow(long Story, long SavedBy, int? F
 /// them before it has <c>perKey</c> in its window. Opening costs nothing, and memory holds only the keys an ingest
 /// meets and their recent ends. Reading whole lists instead read ~290 postings a key, most of them never looked at.
 /// Saves reach the table and the keys already read alike. A story saved again gets new postings at the end of its
-/// keys' lists; its old ones stay behind, marked stale by the story's save number, until there are as many stale
-/// postings as live ones and every list is swept.</para>
+/// keys' lists; its old ones stay behind, marked stale by the story's save number, until the postings saved since the
+/// last sweep outnumber those it kept and every list is swept.</para>
 /// </summary>
 /// <param name="readOlder">Up to <c>count</c> rows of <c>key</c> saved before <c>before</c> (an article id), newest
 /// first.</param>
@@ -29,10 +29,13 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
 
     private readonly Dictionary<long, KeyPostings> _byKey = [];
 
-    // Each story's latest save, and how many of its postings the lists read so far hold.
-    private readonly Dictionary<long, (int Save, int Postings)> _current = [];
+    // The stories saved here, each with the number of its latest save. Only the postings of that save are live; the
+    // table's rows are a story's latest, so they get that number when they are read (and 0, for a story not saved here).
+    private readonly Dictionary<long, int> _saved = [];
     private int _saves;
-    private long _live, _stale;
+
+    // Postings held after the last sweep, and postings saved since: a sweep is due when the second outgrows the first.
+    private long _heldAfterSweep, _savedSinceSweep;
 
     /// <summary>Records that <paramref name="story"/>, spanning <paramref name="firstDay"/> to
     /// <paramref name="lastDay"/> (null for undated), is now indexed by <paramref name="keys"/> and nothing else. Call
@@ -40,13 +43,8 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
     public void Save(long story, DateOnly? firstDay, DateOnly? lastDay, IEnumerable<long> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        if (_current.TryGetValue(story, out (int Save, int Postings) old))
-        {
-            _live -= old.Postings;
-            _stale += old.Postings;
-        }
-
-        int save = ++_saves, held = 0;
+        int save = ++_saves;
+        _saved[story] = save;
         var posting = new Posting(story, save, firstDay?.DayNumber ?? UndatedFirst, lastDay?.DayNumber ?? UndatedLast);
         foreach (long key in keys)
         {
@@ -54,14 +52,15 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
             // has left to read.
             if (_byKey.TryGetValue(key, out KeyPostings? postings))
             {
-                postings.Items.Add(posting);
-                held++;
+                postings.Saved.Add(posting);
+                _savedSinceSweep++;
             }
         }
 
-        _current[story] = (save, held);
-        _live += held;
-        if (_stale > _live && _stale >= sweepAtLeast)
+        // A story saved again leaves about as many stale postings behind as it adds (it keeps most of its keys), so
+        // sweeping once the postings saved since the last sweep match those it kept holds the stale ones to about as
+        // many as the live, for about one pass over a posting per posting saved.
+        if (_savedSinceSweep >= Math.Max(sweepAtLeast, _heldAfterSweep))
         {
             Sweep();
         }
@@ -85,22 +84,23 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
                 _byKey[key] = postings;
             }
 
-            int found = 0, i = postings.Items.Count - 1;
+            // Newest first: the postings saved since the key was read, then the rows read, reading more as needed.
+            int found = 0, saved = postings.Saved.Count, i = 0;
             while (found < perKey)
             {
-                if (i < 0)
+                if (i == saved + postings.Read.Count)
                 {
                     if (postings.AllRead)
                     {
                         break;
                     }
 
-                    // The chunk goes before everything held, so the next posting to look at is its newest.
-                    i = ReadOlder(key, postings, Math.Max(firstChunk, 2 * postings.TableRows)) - 1;
+                    ReadOlder(key, postings, Math.Max(firstChunk, 2 * postings.Read.Count));
                     continue;
                 }
 
-                Posting p = postings.Items[i--];
+                Posting p = i < saved ? postings.Saved[saved - 1 - i] : postings.Read[i - saved];
+                i++;
                 if (p.LastDay >= from && p.FirstDay <= to && IsLive(p))
                 {
                     shared[p.Story] = shared.GetValueOrDefault(p.Story) + 1;
@@ -112,59 +112,49 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
         return [.. shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(limit).Select(s => s.Key)];
     }
 
-    // Reads the next older chunk of a key's rows in front of its list; returns how many it read.
-    private int ReadOlder(long key, KeyPostings postings, int count)
+    // Reads the next older chunk of a key's rows onto the end of those read.
+    private void ReadOlder(long key, KeyPostings postings, int count)
     {
         IReadOnlyList<StoryPostingRow> rows = readOlder(key, postings.ReadBefore, count);
-        var older = new Posting[rows.Count];
-        for (int r = 0; r < rows.Count; r++)
+        foreach (StoryPostingRow row in rows)
         {
-            StoryPostingRow row = rows[r];
-            // The table holds only each story's latest rows, which for a story saved here are those of its latest save.
-            if (!_current.TryGetValue(row.Story, out (int Save, int Postings) current))
-            {
-                current = (++_saves, 0);
-            }
-
-            _current[row.Story] = (current.Save, current.Postings + 1);
-            older[rows.Count - 1 - r] = new Posting(row.Story, current.Save, row.FirstDay ?? UndatedFirst, row.LastDay ?? UndatedLast);
+            postings.Read.Add(new Posting(row.Story, _saved.GetValueOrDefault(row.Story), row.FirstDay ?? UndatedFirst, row.LastDay ?? UndatedLast));
         }
 
-        postings.Items.InsertRange(0, older);
-        postings.TableRows += rows.Count;
         postings.AllRead = rows.Count < count;
         if (rows.Count > 0)
         {
             postings.ReadBefore = rows[^1].SavedBy;
         }
-
-        _live += rows.Count;
-        return rows.Count;
     }
 
-    private bool IsLive(Posting p) => _current[p.Story].Save == p.Save;
+    private bool IsLive(Posting p) => p.Save == _saved.GetValueOrDefault(p.Story);
 
     private void Sweep()
     {
+        _heldAfterSweep = 0;
         foreach (KeyPostings postings in _byKey.Values)
         {
-            postings.Items.RemoveAll(p => !IsLive(p));
+            postings.Read.RemoveAll(p => !IsLive(p));
+            postings.Saved.RemoveAll(p => !IsLive(p));
+            _heldAfterSweep += postings.Read.Count + postings.Saved.Count;
         }
 
-        _stale = 0;
+        _savedSinceSweep = 0;
     }
 
-    // One key's list, oldest first: the rows read from the table, then the postings saved since it was first read.
+    // One key's postings in two lists, so that neither reading further back nor saving moves what is held: the rows
+    // read from the table, newest first, and the postings saved since the key was first read, oldest first.
     private sealed class KeyPostings
     {
-        public List<Posting> Items { get; } = [];
+        public List<Posting> Read { get; } = [];
+
+        public List<Posting> Saved { get; } = [];
 
         // The table's rows saved before this article id are not read yet, unless AllRead.
         public long ReadBefore { get; set; } = long.MaxValue;
 
         public bool AllRead { get; set; }
-
-        public int TableRows { get; set; }
     }
 
     // 24 bytes. Days are DateOnly.DayNumber.
