@@ -3,57 +3,82 @@ using SQLitePCL;
 
 namespace Kabar.Storage.Sqlite;
 
-/// <summary>A query run through SQLite's own API, for the few that read many rows of integers: Microsoft.Data.Sqlite's
-/// reader spends more on its checks and conversions for each value than SQLite spends finding the row. Prepared when
-/// first run, then reused; it runs in whatever transaction the connection has open.</summary>
+/// <summary>A statement run through SQLite's own API, for those an ingest runs for every article or reads many rows
+/// of: Microsoft.Data.Sqlite spends more on finding the statement, binding by name and checking each value than SQLite
+/// spends on the row (1.3 µs a posting read through its reader, 0.27 µs in the <c>sqlite3</c> shell). Prepared when
+/// first run, then reused; parameters are bound by position and stay bound; it runs in whatever transaction the
+/// connection has open.</summary>
 internal sealed class NativeStatement(SqliteConnection connection, string sql) : IDisposable
 {
     private sqlite3_stmt? _statement;
 
-    /// <summary>Runs the query with <paramref name="parameters"/> bound in order, giving each row to
-    /// <paramref name="row"/>.</summary>
-    public void Each(Action<NativeRow> row, params ReadOnlySpan<long> parameters)
+    private sqlite3 Db => connection.Handle!;
+
+    /// <summary>Binds parameter <paramref name="index"/> (from 1) to <paramref name="value"/>, or NULL.</summary>
+    public NativeStatement Bind(int index, long? value)
+    {
+        sqlite3_stmt statement = Prepared();
+        Check(value is { } v ? raw.sqlite3_bind_int64(statement, index, v) : raw.sqlite3_bind_null(statement, index));
+        return this;
+    }
+
+    /// <summary>Binds parameter <paramref name="index"/> (from 1) to <paramref name="value"/> as text.</summary>
+    public NativeStatement Bind(int index, string value)
+    {
+        Check(raw.sqlite3_bind_text(Prepared(), index, value));
+        return this;
+    }
+
+    /// <summary>The number of the statement's last parameter.</summary>
+    public int Parameters => raw.sqlite3_bind_parameter_count(Prepared());
+
+    /// <summary>Runs the statement, giving each row to <paramref name="row"/>.</summary>
+    public void Each(Action<NativeRow> row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        sqlite3 db = connection.Handle!;
-        if (_statement is null)
-        {
-            Check(raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement), db);
-            _statement = statement;
-        }
-
+        sqlite3_stmt statement = Prepared();
         try
         {
-            for (int i = 0; i < parameters.Length; i++)
-            {
-                Check(raw.sqlite3_bind_int64(_statement, i + 1, parameters[i]), db);
-            }
-
             int rc;
-            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
-                row(new NativeRow(_statement));
+                row(new NativeRow(statement));
             }
 
-            if (rc != raw.SQLITE_DONE)
-            {
-                SqliteException.ThrowExceptionForRC(rc, db);
-            }
+            Check(rc, raw.SQLITE_DONE);
         }
         finally
         {
             // A statement left mid-way would keep its read transaction open.
-            raw.sqlite3_reset(_statement);
+            raw.sqlite3_reset(statement);
         }
+    }
+
+    /// <summary>Runs a statement that returns no rows; returns the rows it changed.</summary>
+    public int Execute()
+    {
+        Each(static _ => throw new InvalidOperationException("the statement returned rows"));
+        return raw.sqlite3_changes(Db);
     }
 
     public void Dispose() => _statement?.Dispose();
 
-    private static void Check(int rc, sqlite3 db)
+    private sqlite3_stmt Prepared()
     {
-        if (rc != raw.SQLITE_OK)
+        if (_statement is null)
         {
-            SqliteException.ThrowExceptionForRC(rc, db);
+            Check(raw.sqlite3_prepare_v2(Db, sql, out sqlite3_stmt statement));
+            _statement = statement;
+        }
+
+        return _statement;
+    }
+
+    private void Check(int rc, int expected = raw.SQLITE_OK)
+    {
+        if (rc != expected)
+        {
+            SqliteException.ThrowExceptionForRC(rc, Db);
         }
     }
 }
@@ -61,7 +86,14 @@ internal sealed class NativeStatement(SqliteConnection connection, string sql) :
 /// <summary>The current row of a <see cref="NativeStatement"/>.</summary>
 internal readonly struct NativeRow(sqlite3_stmt statement)
 {
+    public bool IsNull(int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
+
     public long Int64(int column) => raw.sqlite3_column_int64(statement, column);
 
-    public long? Int64OrNull(int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? null : Int64(column);
+    public long? Int64OrNull(int column) => IsNull(column) ? null : Int64(column);
+
+    public string? TextOrNull(int column) => IsNull(column) ? null : raw.sqlite3_column_text(statement, column).utf8_to_string();
+
+    /// <summary>The column's bytes, valid until the next row.</summary>
+    public ReadOnlySpan<byte> Blob(int column) => raw.sqlite3_column_blob(statement, column);
 }

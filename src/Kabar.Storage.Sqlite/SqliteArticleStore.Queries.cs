@@ -256,6 +256,7 @@ public sealed partial class SqliteArticleStore
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly? Day(SqliteDataReader reader, int i) =>
-        reader.IsDBNull(i) ? null : DateOnly.ParseExact(reader.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateOnly? Day(SqliteDataReader reader, int i) => ParseDay(reader.TextOrNull(i));
+
+    private static DateOnly? ParseDay(string? day) => day is null ? null : DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

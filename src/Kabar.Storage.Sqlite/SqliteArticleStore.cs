@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Kabar.Dedup;
 using Kabar.Storage;
 using Kabar.Stories;
@@ -32,17 +33,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private long? _unindexedFrom;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    // The first read of a story key runs thousands of times an ingest and reads ~130 rows each time.
-    private readonly NativeStatement _storyKeyRows;
+    private readonly Dictionary<string, NativeStatement> _native = new(StringComparer.Ordinal);
 
-    private SqliteArticleStore(SqliteConnection connection)
-    {
-        _connection = connection;
-        _storyKeyRows = new NativeStatement(connection, """
-            SELECT story, saved_by, first_day, last_day FROM story_postings WHERE key = ?1 AND saved_by < ?2
-            ORDER BY saved_by DESC LIMIT ?3
-            """);
-    }
+    private SqliteArticleStore(SqliteConnection connection) => _connection = connection;
 
     /// <summary>The default database path: <c>$KABAR_DB</c>, else <c>kabar.db</c> in the current folder.</summary>
     public static string DefaultPath => Environment.GetEnvironmentVariable("KABAR_DB") is { Length: > 0 } path ? path : "kabar.db";
@@ -122,29 +115,38 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             return [];
         }
 
-        // One statement for all keys: a seek per key in each covering (key, article_id) B-tree, the merged keys and the
-        // recent ones. One prepared statement per number of keys (32 band keys plus an article's fingerprints).
-        string list = string.Join(", ", Enumerable.Range(0, keys.Length).Select(k => $"$k{k}"));
-        SqliteCommand command = Command($"""
-            SELECT article_id FROM (SELECT article_id FROM lsh_keys WHERE key IN ({list})
-                                    UNION ALL SELECT article_id FROM lsh_keys_recent WHERE key IN ({list}))
-            GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT $limit
-            """);
-        for (int k = 0; k < keys.Length; k++)
+        NativeStatement find;
+        if (keys.Length <= MaxListedKeys)
         {
-            command.Parameters.AddWithValue($"$k{k}", keys[k]);
+            find = Native(s_findByListedKeys[keys.Length - 1] ??= FindByKeysSql(string.Join(", ", Enumerable.Range(1, keys.Length).Select(k => $"?{k}")), keys.Length + 1));
+            for (int k = 0; k < keys.Length; k++)
+            {
+                find.Bind(k + 1, keys[k]);
+            }
+        }
+        else
+        {
+            // More than SQLite allows parameters for, in an article of hundreds of thousands of words.
+            find = Native(FindByKeysSql("SELECT value FROM json_each(?1)", 2)).Bind(1, JsonSerializer.Serialize(keys));
         }
 
-        Bind(command, "$limit", limit);
         var ids = new List<long>();
-        using SqliteDataReader reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
+        find.Bind(find.Parameters, limit).Each(row => ids.Add(row.Int64(0)));
         return ids;
     }
+
+    // The keys are listed, one statement for each number of them up to this, or else given as one JSON array.
+    private const int MaxListedKeys = 512;
+
+    private static readonly string?[] s_findByListedKeys = new string?[MaxListedKeys];
+
+    // One statement for all keys: a seek per key in each covering (key, article_id) B-tree, the merged keys and the
+    // recent ones.
+    private static string FindByKeysSql(string keys, int limit) => $"""
+        SELECT article_id FROM (SELECT article_id FROM lsh_keys WHERE key IN ({keys})
+                                UNION ALL SELECT article_id FROM lsh_keys_recent WHERE key IN ({keys}))
+        GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ?{limit}
+        """;
 
     /// <inheritdoc/>
     public string? KeyFormat() => KeyFormat(null);
@@ -225,15 +227,14 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             return added;
         }
 
-        SqliteCommand insert = Command(inserts[pairs.Length - 1], own);
+        NativeStatement insert = Native(inserts[pairs.Length - 1]);
         for (int i = 0; i < pairs.Length; i++)
         {
             _filter?.Add(pairs[i].Key);
-            insert.Parameters.AddWithValue($"$k{i}", pairs[i].Key);
-            insert.Parameters.AddWithValue($"$a{i}", pairs[i].Id);
+            insert.Bind(2 * i + 1, pairs[i].Key).Bind(2 * i + 2, pairs[i].Id);
         }
 
-        return added + insert.ExecuteNonQuery();
+        return added + insert.Execute();
     }
 
     private const int MaxKeysPerInsert = 64;
@@ -242,7 +243,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private static readonly string[] InsertMergedKeys = InsertKeysSql("lsh_keys"), InsertRecentKeys = InsertKeysSql("lsh_keys_recent");
 
     private static string[] InsertKeysSql(string table) => [.. Enumerable.Range(1, MaxKeysPerInsert).Select(n =>
-        $"INSERT OR IGNORE INTO {table} (key, article_id) VALUES {string.Join(", ", Enumerable.Range(0, n).Select(i => $"($k{i}, $a{i})"))}")];
+        $"INSERT OR IGNORE INTO {table} (key, article_id) VALUES {string.Join(", ", Enumerable.Range(0, n).Select(i => $"(?{2 * i + 1}, ?{2 * i + 2})"))}")];
 
     /// <summary>Recent keys are merged once there are at least this many and at least two for each article stored,
     /// a thirtieth of all keys (an article has ~60).</summary>
@@ -363,9 +364,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private List<StoryPostingRow> StoryKeyRows(long key, long before, int count)
     {
         var rows = new List<StoryPostingRow>();
-        _storyKeyRows.Each(
-            row => rows.Add(new StoryPostingRow(row.Int64(0), row.Int64(1), (int?)row.Int64OrNull(2), (int?)row.Int64OrNull(3))),
-            key, before, count);
+        Native("SELECT story, saved_by, first_day, last_day FROM story_postings WHERE key = ?1 AND saved_by < ?2 ORDER BY saved_by DESC LIMIT ?3")
+            .Bind(1, key).Bind(2, before).Bind(3, count)
+            .Each(row => rows.Add(new StoryPostingRow(row.Int64(0), row.Int64(1), (int?)row.Int64OrNull(2), (int?)row.Int64OrNull(3))));
         return rows;
     }
 
@@ -394,16 +395,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     /// <inheritdoc/>
     public StoryState GetStoryState(long story)
     {
-        SqliteCommand command = Command("SELECT first_day, last_day, size, title, centroid FROM stories WHERE id = $id");
-        Bind(command, "$id", story);
-        using SqliteDataReader reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            throw new KeyNotFoundException($"no story {story}");
-        }
-
-        return new StoryState(story, Day(reader, 0), Day(reader, 1), reader.GetInt32(2), reader.TextOrNull(3),
-            CentroidCodec.Decode((byte[])reader[4]));
+        StoryState? state = null;
+        Native("SELECT first_day, last_day, size, title, centroid FROM stories WHERE id = ?1").Bind(1, story).Each(row =>
+            state = new StoryState(story, ParseDay(row.TextOrNull(0)), ParseDay(row.TextOrNull(1)), (int)row.Int64(2), row.TextOrNull(3),
+                CentroidCodec.Decode(row.Blob(4))));
+        return state ?? throw new KeyNotFoundException($"no story {story}");
     }
 
     /// <inheritdoc/>
@@ -532,16 +528,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         Bind(command, "$centroid", CentroidCodec.Encode(state.Centroid));
         command.ExecuteNonQuery();
 
-        SqliteCommand postings = Command("INSERT INTO story_postings (key, saved_by, story, first_day, last_day) VALUES ($key, $savedBy, $story, $first, $last)", own);
-        SqliteParameter key = postings.Parameters.Add("$key", SqliteType.Integer);
-        postings.Parameters.AddWithValue("$savedBy", savedBy);
-        postings.Parameters.AddWithValue("$story", story);
-        postings.Parameters.AddWithValue("$first", (object?)state.FirstDay?.DayNumber ?? DBNull.Value);
-        postings.Parameters.AddWithValue("$last", (object?)state.LastDay?.DayNumber ?? DBNull.Value);
+        NativeStatement postings = Native("INSERT INTO story_postings (key, saved_by, story, first_day, last_day) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .Bind(2, savedBy).Bind(3, story).Bind(4, state.FirstDay?.DayNumber).Bind(5, state.LastDay?.DayNumber);
         foreach (long k in assignment.IndexKeys)
         {
-            key.Value = k;
-            postings.ExecuteNonQuery();
+            postings.Bind(1, k).Execute();
         }
 
         _postings?.Save(story, state.FirstDay, state.LastDay, assignment.IndexKeys);
@@ -659,7 +650,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             command.Dispose();
         }
 
-        _storyKeyRows.Dispose();
+        foreach (NativeStatement statement in _native.Values)
+        {
+            statement.Dispose();
+        }
+
         _batch?.Dispose();
         _checkpoints?.Dispose();
         _connection.Dispose();
@@ -670,6 +665,17 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     // Commands are prepared once per connection and reused, parameters cleared: the look-ups run for every article.
     // A command must not be asked for again while a reader of it is open.
+    private NativeStatement Native(string sql)
+    {
+        if (!_native.TryGetValue(sql, out NativeStatement? statement))
+        {
+            statement = new NativeStatement(_connection, sql);
+            _native[sql] = statement;
+        }
+
+        return statement;
+    }
+
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {
         if (!_commands.TryGetValue(sql, out SqliteCommand? command))

@@ -215,6 +215,24 @@ public sealed class NearDuplicateTests : IDisposable
         Assert.Empty(store.FindByKeys([77], limit: 10));
     }
 
+    // An article of hundreds of thousands of words has more keys than SQLite takes parameters (32,766): the look-up
+    // must still count every one of them.
+    [Fact]
+    public void FindByKeys_MoreKeysThanSqliteHasParameters_CountsThemAll()
+    {
+        using SqliteArticleStore store = Open();
+        Execute("""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000)
+            INSERT INTO lsh_keys (key, article_id) SELECT i, CASE WHEN i <= 25000 THEN 1 ELSE 2 END FROM n;
+            INSERT INTO lsh_keys_recent (key, article_id) VALUES (40001, 3), (40002, 3);
+            """);
+
+        long[] keys = [.. Enumerable.Range(1, 40002).Select(i => (long)i)];
+        Assert.Equal([1L, 2L, 3L], store.FindByKeys(keys, limit: 5));
+        Assert.Equal([2L, 1L, 3L], store.FindByKeys(keys[20000..], limit: 5));
+        Assert.Equal([1L], store.FindByKeys(keys[..600], limit: 5));
+    }
+
     // Keys made again are written sorted by key, many articles' at once, many to a statement: each must still belong
     // to its article.
     [Fact]
