@@ -1,6 +1,7 @@
 using System.Text;
 using Kabar.Pipeline;
 using Kabar.Storage;
+using Kabar.Stories;
 using Kabar.Testing;
 using Microsoft.Data.Sqlite;
 using static Kabar.Testing.StoryTexts;
@@ -90,6 +91,39 @@ public sealed class StoryGroupingTests : IDisposable
         }
 
         Assert.DoesNotContain(1L, store.FindStories(flood, new DateOnly(2025, 4, 10), 14, 16).Select(s => s.Id!.Value));
+    }
+
+    // FindStories keeps the states it decodes: each must still be the table's after a save here, a save by another
+    // process, and a batch rolled back.
+    [Fact]
+    public void FindStories_GivesEachStoryAsTheTableHasItNow()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        IngestThree(ingester);
+        long[] flood = Keys(1);
+        StoryState Flood() => store.FindStories(flood, new DateOnly(2025, 3, 10), 14, 16).Single(s => s.Id == 1);
+        int size = Flood().Size;
+
+        // Exact copies of the flood report (the "Baca juga" line is boilerplate) join its story and stretch it.
+        IngestResult Copy(Ingester into, string origin, string day) =>
+            into.Ingest(Source(origin, day, "Portal Lain"), Bytes(FloodB + "\nBaca juga: Harga cabai naik\n"));
+        Assert.Equal(1L, Copy(ingester, "copy1.txt", "2025-03-06").Story);
+        Assert.Equal((size + 1, new DateOnly(2025, 3, 6)), (Flood().Size, Flood().LastDay));
+
+        using (SqliteArticleStore other = SqliteArticleStore.Open(DbPath))
+        {
+            Copy(new Ingester(NewsPipeline.Default, other), "copy2.txt", "2025-03-08");
+        }
+
+        Assert.Equal((size + 2, new DateOnly(2025, 3, 8)), (Flood().Size, Flood().LastDay));
+        using (store.BeginBatch())
+        {
+            Copy(ingester, "copy3.txt", "2025-03-09");
+            Assert.Equal(size + 3, Flood().Size);
+        }
+
+        Assert.Equal((size + 2, new DateOnly(2025, 3, 8)), (Flood().Size, Flood().LastDay));
     }
 
     private long[] Keys(long story)
