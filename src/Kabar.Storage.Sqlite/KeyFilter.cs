@@ -48,16 +48,17 @@ internal sealed class KeyFilter
     public static KeyFilter For(long keys, long minimumCapacity = MinimumCapacity) =>
         new(new ulong[(Math.Max(2 * keys, minimumCapacity) * BitsPerKey + 63) / 64], 0);
 
-    /// <summary>A filter of <paramref name="keys"/> keys read back from <see cref="Bytes"/>.</summary>
+    /// <summary>A filter of <paramref name="keys"/> keys read back from <see cref="Bytes"/>; null when no filter has
+    /// that length or count.</summary>
     /// <param name="length">Its length in bytes, a multiple of 8.</param>
     /// <param name="keys">The keys it holds.</param>
     /// <param name="read">Fills the span with the bytes.</param>
-    public static KeyFilter FromBytes(long length, long keys, Action<Span<byte>> read)
+    public static KeyFilter? FromBytes(long length, long keys, Action<Span<byte>> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        if (length <= 0 || length % 8 != 0)
+        if (length <= 0 || length % 8 != 0 || keys < 0)
         {
-            throw new InvalidDataException($"a key filter of {length} bytes");
+            return null;
         }
 
         ulong[] words = new ulong[length / 8];

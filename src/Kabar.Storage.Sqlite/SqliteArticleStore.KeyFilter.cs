@@ -37,13 +37,9 @@ public sealed partial class SqliteArticleStore
             }
         }
 
-        if (saved is { } s)
+        // A row that cannot be a filter (a damaged file) is passed over like a missing one: the tables make it again.
+        if (saved is { } s && KeyFilter.FromBytes(s.Length, s.Keys, ReadSaved) is { } filter)
         {
-            KeyFilter filter = KeyFilter.FromBytes(s.Length, s.Keys, bytes =>
-            {
-                using var blob = new SqliteBlob(_connection, "key_filter", "bits", 1, readOnly: true);
-                blob.ReadExactly(bytes);
-            });
             ScanKeys("SELECT key FROM lsh_keys_recent", filter);
             if (!filter.IsFull)
             {
@@ -53,6 +49,12 @@ public sealed partial class SqliteArticleStore
         }
 
         return MakeFilter(own);
+    }
+
+    private void ReadSaved(Span<byte> bytes)
+    {
+        using var blob = new SqliteBlob(_connection, "key_filter", "bits", 1, readOnly: true);
+        blob.ReadExactly(bytes);
     }
 
     // A filter of every key of both tables, with room to grow; not saved yet.

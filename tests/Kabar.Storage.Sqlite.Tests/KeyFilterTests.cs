@@ -35,10 +35,12 @@ public sealed class KeyFilterTests
         }
 
         byte[] bytes = filter.Bytes.ToArray();
-        KeyFilter read = KeyFilter.FromBytes(bytes.Length, filter.Keys, span => bytes.CopyTo(span));
+        KeyFilter read = KeyFilter.FromBytes(bytes.Length, filter.Keys, span => bytes.CopyTo(span))!;
         long[] probes = [.. keys, .. Enumerable.Range(0, 50_000).Select(_ => random.NextInt64())];
         Assert.Equal(probes.Select(filter.MayContain), probes.Select(read.MayContain));
         Assert.Equal(filter.Keys, read.Keys);
-        Assert.Throws<InvalidDataException>(() => KeyFilter.FromBytes(12, 1, _ => { }));
+        Assert.Null(KeyFilter.FromBytes(12, 1, _ => { }));
+        Assert.Null(KeyFilter.FromBytes(0, 0, _ => { }));
+        Assert.Null(KeyFilter.FromBytes(bytes.Length, -1, span => bytes.CopyTo(span)));
     }
 }

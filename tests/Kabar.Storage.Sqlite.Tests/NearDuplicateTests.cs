@@ -373,6 +373,23 @@ public sealed class NearDuplicateTests : IDisposable
         }
     }
 
+    // The saved filter is only derived data: a row that cannot be one (a damaged file) must neither stop an ingest nor
+    // hide a stored copy, and a readable one is saved in its place.
+    [Theory]
+    [InlineData("UPDATE key_filter SET bits = zeroblob(81923)")]
+    [InlineData("UPDATE key_filter SET keys = -5")]
+    public void Ingest_WithADamagedSavedFilter_MakesItAgainFromTheTables(string damage)
+    {
+        long originalId = StoreOriginalAndClose();
+        Execute(damage);
+        using (SqliteArticleStore store = Open())
+        {
+            AssertALateCopyIsFound(new Ingester(NewsPipeline.Default, store), originalId);
+        }
+
+        Assert.True(SavedFilter().Keys > 0);
+    }
+
     private KeyFilter SavedFilter()
     {
         using SqliteConnection connection = Raw();
@@ -381,7 +398,9 @@ public sealed class NearDuplicateTests : IDisposable
         using SqliteDataReader reader = command.ExecuteReader();
         Assert.True(reader.Read(), "no filter was saved");
         byte[] bits = (byte[])reader[1];
-        return KeyFilter.FromBytes(bits.Length, reader.GetInt64(0), span => bits.CopyTo(span));
+        KeyFilter? saved = KeyFilter.FromBytes(bits.Length, reader.GetInt64(0), span => bits.CopyTo(span));
+        Assert.True(saved is not null, $"the saved filter of {bits.Length} bytes and {reader.GetInt64(0)} keys cannot be read");
+        return saved;
     }
 
     private void AssertHoldsEveryMergedKey(KeyFilter saved, int moreThan)
