@@ -5,9 +5,8 @@ namespace Kabar.Storage.Sqlite;
 
 /// <summary>A statement run through SQLite's own API, for those an ingest runs for every article or reads many rows
 /// of: Microsoft.Data.Sqlite spends more on finding the statement, binding by name and checking each value than SQLite
-/// spends on the row (1.3 µs a posting read through its reader, 0.27 µs in the <c>sqlite3</c> shell). Prepared when
-/// first run, then reused; parameters are bound by position and stay bound; it runs in whatever transaction the
-/// connection has open.</summary>
+/// spends on a small row (docs/benchmarks.md). Prepared when first run, then reused; parameters are bound by position
+/// and stay bound; it runs in whatever transaction the connection has open.</summary>
 internal sealed class NativeStatement(SqliteConnection connection, string sql) : IDisposable
 {
     private sqlite3_stmt? _statement;

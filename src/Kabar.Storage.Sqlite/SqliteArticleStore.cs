@@ -665,17 +665,6 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     // Commands are prepared once per connection and reused, parameters cleared: the look-ups run for every article.
     // A command must not be asked for again while a reader of it is open.
-    private NativeStatement Native(string sql)
-    {
-        if (!_native.TryGetValue(sql, out NativeStatement? statement))
-        {
-            statement = new NativeStatement(_connection, sql);
-            _native[sql] = statement;
-        }
-
-        return statement;
-    }
-
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {
         if (!_commands.TryGetValue(sql, out SqliteCommand? command))
@@ -688,6 +677,19 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         command.Parameters.Clear();
         command.Transaction = transaction ?? _batch;
         return command;
+    }
+
+    // The statements an ingest runs for every article, through SQLite's own API (NativeStatement), likewise prepared
+    // once per connection.
+    private NativeStatement Native(string sql)
+    {
+        if (!_native.TryGetValue(sql, out NativeStatement? statement))
+        {
+            statement = new NativeStatement(_connection, sql);
+            _native[sql] = statement;
+        }
+
+        return statement;
     }
 
     private object? Query(string sql, (string Name, object? Value)[] parameters)
