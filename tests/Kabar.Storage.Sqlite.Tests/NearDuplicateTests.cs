@@ -266,48 +266,22 @@ public sealed class NearDuplicateTests : IDisposable
     [Fact]
     public void Ingest_WithKeysMergedAsItGoes_DecidesAsWithoutMerging()
     {
-        List<Evaluation.SyntheticArticle> corpus = [.. Evaluation.SyntheticCorpus.Create(80, seed: 5)];
-        List<(IngestOutcome, long?, long?)> Decisions(string name, long mergeAt)
-        {
-            using SqliteArticleStore store = SqliteArticleStore.Open(Path.Combine(_dir, name));
-            store.MergeKeysAtLeast = mergeAt;
-            var ingester = new Ingester(NewsPipeline.Default, store);
-            return [.. corpus.Select(a => ingester.Ingest(new ArticleSource($"a{a.Id}.txt"), Encoding.UTF8.GetBytes(a.Text)))
-                .Select(r => (r.Outcome, r.DuplicateOf, r.Story))];
-        }
-
-        List<(IngestOutcome, long?, long?)> unmerged = Decisions("unmerged.db", long.MaxValue), merged = Decisions("kabar.db", 500);
+        List<(IngestOutcome, long?, long?)> unmerged = Decisions("unmerged.db", store => store.MergeKeysAtLeast = long.MaxValue),
+            merged = Decisions("kabar.db", store => store.MergeKeysAtLeast = 500);
         Assert.Equal(unmerged, merged);
         Assert.Contains(merged, d => d.Item1 == IngestOutcome.NearDuplicate);
 
         Assert.Equal(KeyRows("unmerged.db"), KeyRows());
         Assert.True(Count("SELECT count(*) FROM lsh_keys") > 2000, "the keys were not merged");
         Assert.InRange(Count("SELECT count(*) FROM lsh_keys_recent"), 0, 499 + 100);
-
-        long Count(string sql)
-        {
-            using SqliteConnection connection = Raw();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = sql;
-            return (long)command.ExecuteScalar()!;
-        }
     }
 
     // A filter that fills is made again from the tables, larger, and saved: no key is lost on the way, merged or recent.
     [Fact]
     public void Ingest_WithTheKeyFilterFillingAsItGoes_DecidesAsWithARoomyOne_AndSavesALargerOne()
     {
-        List<Evaluation.SyntheticArticle> corpus = [.. Evaluation.SyntheticCorpus.Create(80, seed: 5)];
-        List<(IngestOutcome, long?, long?)> Decisions(string name, long filterAtLeast)
-        {
-            using SqliteArticleStore store = SqliteArticleStore.Open(Path.Combine(_dir, name));
-            (store.KeyFilterAtLeast, store.MergeKeysAtLeast) = (filterAtLeast, 500);
-            var ingester = new Ingester(NewsPipeline.Default, store);
-            return [.. corpus.Select(a => ingester.Ingest(new ArticleSource($"a{a.Id}.txt"), Encoding.UTF8.GetBytes(a.Text)))
-                .Select(r => (r.Outcome, r.DuplicateOf, r.Story))];
-        }
-
-        List<(IngestOutcome, long?, long?)> roomy = Decisions("roomy.db", KeyFilter.MinimumCapacity), filling = Decisions("kabar.db", 50);
+        List<(IngestOutcome, long?, long?)> roomy = Decisions("roomy.db", store => (store.KeyFilterAtLeast, store.MergeKeysAtLeast) = (KeyFilter.MinimumCapacity, 500)),
+            filling = Decisions("kabar.db", store => (store.KeyFilterAtLeast, store.MergeKeysAtLeast) = (50, 500));
         Assert.Equal(roomy, filling);
         Assert.Contains(filling, d => d.Item1 == IngestOutcome.NearDuplicate);
 
@@ -361,16 +335,8 @@ public sealed class NearDuplicateTests : IDisposable
         long originalId = StoreOriginalAndClose();
         Execute(OlderSchemas.Version9);
         using SqliteArticleStore upgraded = Open();
-        Assert.Equal(1L, CountFilters());
+        Assert.Equal(1L, Count("SELECT count(*) FROM key_filter"));
         AssertALateCopyIsFound(new Ingester(NewsPipeline.Default, upgraded), originalId);
-
-        long CountFilters()
-        {
-            using SqliteConnection connection = Raw();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM key_filter";
-            return (long)command.ExecuteScalar()!;
-        }
     }
 
     // The saved filter is only derived data: a row that cannot be one (a damaged file) must neither stop an ingest nor
@@ -388,6 +354,25 @@ public sealed class NearDuplicateTests : IDisposable
         }
 
         Assert.True(SavedFilter().Keys > 0);
+    }
+
+    // The outcome, original and story of each of 80 synthetic articles ingested into a new store set up by `setUp`.
+    private List<(IngestOutcome, long?, long?)> Decisions(string name, Action<SqliteArticleStore> setUp)
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(Path.Combine(_dir, name));
+        setUp(store);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        return [.. Evaluation.SyntheticCorpus.Create(80, seed: 5)
+            .Select(a => ingester.Ingest(new ArticleSource($"a{a.Id}.txt"), Encoding.UTF8.GetBytes(a.Text)))
+            .Select(r => (r.Outcome, r.DuplicateOf, r.Story))];
+    }
+
+    private long Count(string sql)
+    {
+        using SqliteConnection connection = Raw();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
     }
 
     private KeyFilter SavedFilter()
