@@ -89,6 +89,11 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         return (page, errors);
     }
 
+    // A click's navigation has arrived once the new document is parsed and its deferred script has run; waiting for
+    // the load event as well once timed out on a busy CI machine although the page was there.
+    private static Task Arrived(IPage page, string url) =>
+        page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+
     private static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
 
@@ -100,7 +105,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Screenshot(page, "stories");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Banjir Rendam Ribuan Rumah di Lembah Hijau" }).ClickAsync();
-        await page.WaitForURLAsync("**/stories/1");
+        await Arrived(page, "**/stories/1");
         Assert.Equal(3, await page.Locator("#timeline li").CountAsync());
         Assert.Equal("first published", await page.Locator("#timeline li[data-article='1'] .badge").InnerTextAsync());
         Assert.Equal("rewrite", await page.Locator("#timeline li[data-article='3'] .badge").InnerTextAsync());
@@ -115,7 +120,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         (IPage page, List<string> errors) = await Open("/");
         await page.GetByLabel("Search articles").FillAsync("pengungsi");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.WaitForURLAsync("**/search?q=pengungsi");
+        await Arrived(page, "**/search?q=pengungsi");
         Assert.Contains("match", await page.Locator("#total").InnerTextAsync(), StringComparison.Ordinal);
         IReadOnlyList<string> marked = await page.Locator("#results mark").AllInnerTextsAsync();
         Assert.NotEmpty(marked);
@@ -123,7 +128,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Screenshot(page, "search");
 
         await page.Locator("#results .hit a").First.ClickAsync();
-        await page.WaitForURLAsync("**/articles/*");
+        await Arrived(page, "**/articles/*");
         Assert.Contains("Lembah Hijau", await page.Locator("#cleaned").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(errors);
     }
@@ -133,7 +138,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         (IPage page, List<string> errors) = await Open("/stories/1");
         await page.Locator("#timeline li[data-article='3'] a", new() { HasText = "compare with the first report" }).ClickAsync();
-        await page.WaitForURLAsync("**/compare?a=1&b=3");
+        await Arrived(page, "**/compare?a=1&b=3");
 
         // The rewrite changes the number of houses: marked in both texts.
         Assert.Equal("1.250", await page.Locator("#article-A mark.discrepancy").First.InnerTextAsync());
