@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
 namespace Kabar.Storage.Sqlite;
@@ -43,17 +44,22 @@ internal sealed class KeyFilter
     /// <summary>The filter as bytes, for <see cref="FromBytes"/>.</summary>
     public ReadOnlySpan<byte> Bytes => MemoryMarshal.AsBytes(_words.AsSpan());
 
+    /// <summary>A checksum of <see cref="Bytes"/> and <see cref="Keys"/> (XxHash3), for <see cref="FromBytes"/>.</summary>
+    public long Checksum => Sum(Bytes, Keys);
+
     /// <summary>An empty filter with room for twice <paramref name="keys"/>, and for at least
     /// <paramref name="minimumCapacity"/>.</summary>
     public static KeyFilter For(long keys, long minimumCapacity = MinimumCapacity) =>
         new(new ulong[(Math.Max(2 * keys, minimumCapacity) * BitsPerKey + 63) / 64], 0);
 
     /// <summary>A filter of <paramref name="keys"/> keys read back from <see cref="Bytes"/>; null when no filter has
-    /// that length or count.</summary>
+    /// that length or count, or the bytes read do not have the <paramref name="checksum"/> it was saved with. A filter
+    /// with a bit cleared would hide stored copies.</summary>
     /// <param name="length">Its length in bytes, a multiple of 8.</param>
     /// <param name="keys">The keys it holds.</param>
+    /// <param name="checksum">Its <see cref="Checksum"/>.</param>
     /// <param name="read">Fills the span with the bytes.</param>
-    public static KeyFilter? FromBytes(long length, long keys, Action<Span<byte>> read)
+    public static KeyFilter? FromBytes(long length, long keys, long checksum, Action<Span<byte>> read)
     {
         ArgumentNullException.ThrowIfNull(read);
         if (length <= 0 || length % 8 != 0 || keys < 0)
@@ -62,8 +68,9 @@ internal sealed class KeyFilter
         }
 
         ulong[] words = new ulong[length / 8];
-        read(MemoryMarshal.AsBytes(words.AsSpan()));
-        return new KeyFilter(words, keys);
+        Span<byte> bytes = MemoryMarshal.AsBytes(words.AsSpan());
+        read(bytes);
+        return Sum(bytes, keys) == checksum ? new KeyFilter(words, keys) : null;
     }
 
     /// <summary>Adds a key.</summary>
@@ -94,6 +101,9 @@ internal sealed class KeyFilter
 
         return true;
     }
+
+    // One more pass over bytes that are read or written whole anyway.
+    private static long Sum(ReadOnlySpan<byte> bytes, long keys) => unchecked((long)XxHash3.HashToUInt64(bytes, keys));
 
     // Double hashing (Kirsch and Mitzenmacher 2006) from two halves of a 64-bit mix of the key.
     private static (ulong, ulong) Hashes(long key)

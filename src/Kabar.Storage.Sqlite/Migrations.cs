@@ -196,6 +196,10 @@ internal static class Migrations
             bits  BLOB NOT NULL
         );
         """,
+
+        // 11: the key filter's checksum (KeyFilter.Checksum), without which a filter of the right length with bits
+        // cleared would pass for the saved one and hide stored copies; a filter saved before it is made again.
+        "ALTER TABLE key_filter ADD COLUMN checksum INTEGER;",
     ];
 
     public static int Latest => Scripts.Length;

@@ -9,8 +9,9 @@ namespace Kabar.Storage.Sqlite;
 /// read from their small table when it is loaded, and the keys written since.</summary>
 public sealed partial class SqliteArticleStore
 {
-    // The schema version that brought the filter: a database upgraded from before it gets one when it is opened.
-    private const int KeyFilterSchema = 10;
+    // The schema version that brought the filter's checksum: a database upgraded from before it gets a filter (made
+    // again, for one that has no checksum to check) when it is opened.
+    private const int KeyFilterSchema = 11;
 
     // The filter as of data version _dataVersion (see ForgetIfOthersWrote); null until needed, and again after a
     // rollback. _filterSaved: the table holds it (without the recent keys).
@@ -28,17 +29,17 @@ public sealed partial class SqliteArticleStore
 
     private KeyFilter LoadFilter(SqliteTransaction? own)
     {
-        (long Keys, long Length)? saved = null;
-        using (SqliteDataReader reader = Command("SELECT keys, length(bits) FROM key_filter WHERE id = 1", own).ExecuteReader())
+        (long Keys, long Length, long Checksum)? saved = null;
+        using (SqliteDataReader reader = Command("SELECT keys, length(bits), checksum FROM key_filter WHERE id = 1 AND checksum IS NOT NULL", own).ExecuteReader())
         {
             if (reader.Read())
             {
-                saved = (reader.GetInt64(0), reader.GetInt64(1));
+                saved = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
             }
         }
 
-        // A row that cannot be a filter (a damaged file) is passed over like a missing one: the tables make it again.
-        if (saved is { } s && KeyFilter.FromBytes(s.Length, s.Keys, ReadSaved) is { } filter)
+        // A row that is not the filter saved (a damaged file) is passed over like a missing one: the tables make it again.
+        if (saved is { } s && KeyFilter.FromBytes(s.Length, s.Keys, s.Checksum, ReadSaved) is { } filter)
         {
             ScanKeys("SELECT key FROM lsh_keys_recent", filter);
             if (!filter.IsFull)
@@ -80,8 +81,9 @@ public sealed partial class SqliteArticleStore
     private void SaveFilter(SqliteTransaction? own)
     {
         KeyFilter filter = Filter(own);
-        SqliteCommand command = Command("INSERT OR REPLACE INTO key_filter (id, keys, bits) VALUES (1, $keys, zeroblob($length))", own);
+        SqliteCommand command = Command("INSERT OR REPLACE INTO key_filter (id, keys, bits, checksum) VALUES (1, $keys, zeroblob($length), $checksum)", own);
         Bind(command, "$keys", filter.Keys);
+        Bind(command, "$checksum", filter.Checksum);
         Bind(command, "$length", filter.Bytes.Length);
         command.ExecuteNonQuery();
         using (var blob = new SqliteBlob(_connection, "key_filter", "bits", 1))

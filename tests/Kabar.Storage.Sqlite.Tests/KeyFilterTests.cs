@@ -35,12 +35,17 @@ public sealed class KeyFilterTests
         }
 
         byte[] bytes = filter.Bytes.ToArray();
-        KeyFilter read = KeyFilter.FromBytes(bytes.Length, filter.Keys, span => bytes.CopyTo(span))!;
+        KeyFilter read = KeyFilter.FromBytes(bytes.Length, filter.Keys, filter.Checksum, span => bytes.CopyTo(span))!;
         long[] probes = [.. keys, .. Enumerable.Range(0, 50_000).Select(_ => random.NextInt64())];
         Assert.Equal(probes.Select(filter.MayContain), probes.Select(read.MayContain));
         Assert.Equal(filter.Keys, read.Keys);
-        Assert.Null(KeyFilter.FromBytes(12, 1, _ => { }));
-        Assert.Null(KeyFilter.FromBytes(0, 0, _ => { }));
-        Assert.Null(KeyFilter.FromBytes(bytes.Length, -1, span => bytes.CopyTo(span)));
+        Assert.Null(KeyFilter.FromBytes(12, 1, filter.Checksum, _ => { }));
+        Assert.Null(KeyFilter.FromBytes(0, 0, filter.Checksum, _ => { }));
+        Assert.Null(KeyFilter.FromBytes(bytes.Length, -1, filter.Checksum, span => bytes.CopyTo(span)));
+        Assert.Null(KeyFilter.FromBytes(bytes.Length, filter.Keys + 1, filter.Checksum, span => bytes.CopyTo(span)));
+
+        // One bit cleared: the filter would say a key it holds is in no row.
+        bytes[bytes.Length / 2] ^= 0x10;
+        Assert.Null(KeyFilter.FromBytes(bytes.Length, filter.Keys, filter.Checksum, span => bytes.CopyTo(span)));
     }
 }

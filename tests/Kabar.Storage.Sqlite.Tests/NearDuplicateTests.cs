@@ -59,10 +59,12 @@ public sealed class NearDuplicateTests : IDisposable
         command.ExecuteNonQuery();
     }
 
-    // Stores the report in a new store and closes it; returns its id.
-    private long StoreOriginalAndClose()
+    // Stores the report in a new store and closes it; returns its id. With `merged`, its keys are merged into lsh_keys
+    // at once, so only the saved filter holds them, not the recent keys read with it.
+    private long StoreOriginalAndClose(bool merged = false)
     {
         using SqliteArticleStore store = Open();
+        store.MergeKeysAtLeast = merged ? 1 : store.MergeKeysAtLeast;
         return new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("wire.txt"), Article(s_sentences)).Id!.Value;
     }
 
@@ -339,14 +341,29 @@ public sealed class NearDuplicateTests : IDisposable
         AssertALateCopyIsFound(new Ingester(NewsPipeline.Default, upgraded), originalId);
     }
 
+    // A filter saved before it had a checksum cannot be checked, so the upgrade makes it again: a zeroed one must not be
+    // trusted.
+    [Fact]
+    public void UpgradeFromV10_MakesTheFilterAgain()
+    {
+        long originalId = StoreOriginalAndClose(merged: true);
+        Assert.Equal(0L, Count("SELECT count(*) FROM lsh_keys_recent"));
+        Execute(OlderSchemas.Version10 + "UPDATE key_filter SET bits = zeroblob(length(bits));");
+        using SqliteArticleStore upgraded = Open();
+        Assert.Equal(1L, Count("SELECT count(*) FROM key_filter WHERE checksum IS NOT NULL"));
+        AssertALateCopyIsFound(new Ingester(NewsPipeline.Default, upgraded), originalId);
+    }
+
     // The saved filter is only derived data: a row that cannot be one (a damaged file) must neither stop an ingest nor
     // hide a stored copy, and a readable one is saved in its place.
     [Theory]
     [InlineData("UPDATE key_filter SET bits = zeroblob(81923)")]
     [InlineData("UPDATE key_filter SET keys = -5")]
+    [InlineData("UPDATE key_filter SET bits = zeroblob(length(bits))")]
     public void Ingest_WithADamagedSavedFilter_MakesItAgainFromTheTables(string damage)
     {
-        long originalId = StoreOriginalAndClose();
+        long originalId = StoreOriginalAndClose(merged: true);
+        Assert.Equal(0L, Count("SELECT count(*) FROM lsh_keys_recent"));
         Execute(damage);
         using (SqliteArticleStore store = Open())
         {
@@ -379,11 +396,11 @@ public sealed class NearDuplicateTests : IDisposable
     {
         using SqliteConnection connection = Raw();
         using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT keys, bits FROM key_filter WHERE id = 1";
+        command.CommandText = "SELECT keys, bits, checksum FROM key_filter WHERE id = 1";
         using SqliteDataReader reader = command.ExecuteReader();
         Assert.True(reader.Read(), "no filter was saved");
         byte[] bits = (byte[])reader[1];
-        KeyFilter? saved = KeyFilter.FromBytes(bits.Length, reader.GetInt64(0), span => bits.CopyTo(span));
+        KeyFilter? saved = KeyFilter.FromBytes(bits.Length, reader.GetInt64(0), reader.GetInt64(2), span => bits.CopyTo(span));
         Assert.True(saved is not null, $"the saved filter of {bits.Length} bytes and {reader.GetInt64(0)} keys cannot be read");
         return saved;
     }

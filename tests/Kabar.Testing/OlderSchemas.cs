@@ -25,6 +25,9 @@ public static class OlderSchemas
     /// <summary>No key filter, as before version 10.</summary>
     public const string NoKeyFilter = "DROP TABLE key_filter;";
 
+    /// <summary>A store of schema version 10: its key filter has no checksum.</summary>
+    public const string Version10 = "ALTER TABLE key_filter DROP COLUMN checksum; PRAGMA user_version = 10;";
+
     /// <summary>A store of schema version 9.</summary>
     public const string Version9 = NoKeyFilter + "PRAGMA user_version = 9;";
 
