@@ -198,8 +198,17 @@ internal static class Migrations
         """,
 
         // 11: the key filter's checksum (KeyFilter.Checksum), without which a filter of the right length with bits
-        // cleared would pass for the saved one and hide stored copies; a filter saved before it is made again.
-        "ALTER TABLE key_filter ADD COLUMN checksum INTEGER;",
+        // cleared would pass for the saved one and hide stored copies. It comes before the bits: a column after a
+        // 130 MB blob is reached only through every overflow page of it. A filter saved before it is made again.
+        """
+        DROP TABLE key_filter;
+        CREATE TABLE key_filter (
+            id        INTEGER PRIMARY KEY CHECK (id = 1),
+            keys      INTEGER NOT NULL,
+            checksum  INTEGER NOT NULL,
+            bits      BLOB NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Scripts.Length;

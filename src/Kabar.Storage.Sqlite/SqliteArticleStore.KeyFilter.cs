@@ -30,7 +30,7 @@ public sealed partial class SqliteArticleStore
     private KeyFilter LoadFilter(SqliteTransaction? own)
     {
         (long Keys, long Length, long Checksum)? saved = null;
-        using (SqliteDataReader reader = Command("SELECT keys, length(bits), checksum FROM key_filter WHERE id = 1 AND checksum IS NOT NULL", own).ExecuteReader())
+        using (SqliteDataReader reader = Command("SELECT keys, length(bits), checksum FROM key_filter WHERE id = 1", own).ExecuteReader())
         {
             if (reader.Read())
             {

@@ -26,7 +26,13 @@ public static class OlderSchemas
     public const string NoKeyFilter = "DROP TABLE key_filter;";
 
     /// <summary>A store of schema version 10: its key filter has no checksum.</summary>
-    public const string Version10 = "ALTER TABLE key_filter DROP COLUMN checksum; PRAGMA user_version = 10;";
+    public const string Version10 = """
+        ALTER TABLE key_filter RENAME TO key_filter_v11;
+        CREATE TABLE key_filter (id INTEGER PRIMARY KEY CHECK (id = 1), keys INTEGER NOT NULL, bits BLOB NOT NULL);
+        INSERT INTO key_filter (id, keys, bits) SELECT id, keys, bits FROM key_filter_v11;
+        DROP TABLE key_filter_v11;
+        PRAGMA user_version = 10;
+        """;
 
     /// <summary>A store of schema version 9.</summary>
     public const string Version9 = NoKeyFilter + "PRAGMA user_version = 9;";
