@@ -26,7 +26,14 @@ internal static class CentroidCodec
 
     public static Dictionary<string, float> Decode(ReadOnlySpan<byte> blob)
     {
-        var centroid = new Dictionary<string, float>(StringComparer.Ordinal);
+        // Sized first: grown one insert at a time, a centroid of 100 features was copied six times.
+        int count = 0;
+        for (ReadOnlySpan<byte> rest = blob; rest.Length > 0; count++)
+        {
+            rest = rest[(2 + BinaryPrimitives.ReadUInt16LittleEndian(rest) + 4)..];
+        }
+
+        var centroid = new Dictionary<string, float>(count, StringComparer.Ordinal);
         while (blob.Length > 0)
         {
             int length = BinaryPrimitives.ReadUInt16LittleEndian(blob);

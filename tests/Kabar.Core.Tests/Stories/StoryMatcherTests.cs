@@ -38,6 +38,21 @@ public class StoryMatcherTests
         Assert.Equal((new DateOnly(2025, 3, 3), new DateOnly(2025, 3, 4)), (assigned.State.FirstDay, assigned.State.LastDay));
     }
 
+    // Best weighs a centroid smaller than the article without a dictionary of its own; its cosine must still be the
+    // same to the bit as that of the two feature sets, or decisions at the threshold could change.
+    [Theory]
+    [InlineData(5)] // fewer features than the article
+    [InlineData(int.MaxValue)] // more
+    public void Best_ScoresAStoryAsTheCosineOfItsCentroid(int centroidTerms)
+    {
+        Dictionary<string, float> centroid = s_floodA.Terms.Concat(s_strike.Terms.Where(t => !s_floodA.Terms.ContainsKey(t.Key)))
+            .Take(centroidTerms).ToDictionary(StringComparer.Ordinal);
+        var story = new StoryState(2, s_floodA.Day, s_floodA.Day, 1, null, centroid);
+        StoryMatch match = new StoryMatcher(new StoryOptions(Threshold: 0)).Best(s_floodB, [story], s_statistics)!;
+        Assert.Equal(StoryMatcher.Similarity(s_floodB, s_floodB with { Terms = centroid }, s_statistics), match.Cosine);
+        Assert.True(match.Cosine > 0);
+    }
+
     [Fact]
     public void Best_IgnoresAStoryOutsideTheWindow()
     {
