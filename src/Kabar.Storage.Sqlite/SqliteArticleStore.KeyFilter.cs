@@ -23,7 +23,7 @@ public sealed partial class SqliteArticleStore
 
     private KeyFilter Filter(SqliteTransaction? own = null)
     {
-        ForgetIfOthersWrote(own);
+        ForgetIfOthersWrote();
         return _filter ??= LoadFilter(own);
     }
 
@@ -111,9 +111,11 @@ public sealed partial class SqliteArticleStore
 
     // data_version changes when another connection commits, never for this one's own writes: what this connection holds
     // of the story index and the key filter is then read again.
-    private void ForgetIfOthersWrote(SqliteTransaction? own)
+    private void ForgetIfOthersWrote()
     {
-        long version = (long)Command("PRAGMA data_version", own).ExecuteScalar()!;
+        // Asked twice an article (the filter, the story index), so through the C API.
+        long version = 0;
+        Native("PRAGMA data_version").Each(row => version = row.Int64(0));
         if (version != _dataVersion)
         {
             (_postings, _filter, _dataVersion) = (null, null, version);

@@ -357,7 +357,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     private StoryPostings Postings()
     {
-        ForgetIfOthersWrote(null);
+        ForgetIfOthersWrote();
         return _postings ??= new StoryPostings(StoryKeyRows);
     }
 
