@@ -44,7 +44,7 @@ public sealed class KeyFilterTests
         Assert.Null(KeyFilter.FromBytes(bytes.Length, -1, filter.Checksum, span => bytes.CopyTo(span)));
         Assert.Null(KeyFilter.FromBytes(bytes.Length, filter.Keys + 1, filter.Checksum, span => bytes.CopyTo(span)));
 
-        // One bit cleared: the filter would say a key it holds is in no row.
+        // One bit changed: cleared, the filter would say a key it holds is in no row.
         bytes[bytes.Length / 2] ^= 0x10;
         Assert.Null(KeyFilter.FromBytes(bytes.Length, filter.Keys, filter.Checksum, span => bytes.CopyTo(span)));
     }
