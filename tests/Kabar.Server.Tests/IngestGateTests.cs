@@ -3,6 +3,7 @@ using Kabar.Ingest;
 using Kabar.Pipeline;
 using Kabar.Storage;
 using Kabar.Storage.Sqlite;
+using Kabar.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Kabar.Server.Tests;
@@ -34,10 +35,10 @@ public sealed class IngestGateTests : IDisposable
         using (var gate = new IngestGate(DbPath))
         {
             await gate.IngestAsync([Article("a.txt", "Banjir di Cempaka", Body("Cempaka")), Article("b.txt", "Banjir di Melati", Body("Melati"))], CancellationToken.None);
-            Execute("CREATE TRIGGER fail BEFORE INSERT ON articles WHEN NEW.title = 'Gagal' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+            RawDatabase.Execute(DbPath, "CREATE TRIGGER fail BEFORE INSERT ON articles WHEN NEW.title = 'Gagal' BEGIN SELECT RAISE(ABORT, 'refused'); END");
             await Assert.ThrowsAsync<SqliteException>(() => gate.IngestAsync(
                 [Article("c.txt", "Banjir di Kenanga", Body("Kenanga")), Article("d.txt", "Gagal", Body("Dahlia"))], CancellationToken.None));
-            Execute("DROP TRIGGER fail");
+            RawDatabase.Execute(DbPath, "DROP TRIGGER fail");
             await gate.IngestAsync([Article("e.txt", "Banjir di Anggrek", Body("Anggrek"))], CancellationToken.None);
         }
 
@@ -45,14 +46,5 @@ public sealed class IngestGateTests : IDisposable
         using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
         Assert.Equal(3, store.Export().Count());
         Assert.Equal(3, new Ingester(NewsPipeline.Default, store).Statistics.Articles);
-    }
-
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DbPath}");
-        connection.Open();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

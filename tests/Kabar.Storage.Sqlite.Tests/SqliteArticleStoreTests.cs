@@ -24,16 +24,6 @@ public sealed class SqliteArticleStoreTests : IDisposable
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
-    // Writes to the database file without Kabar, to make files Kabar must refuse.
-    private void ExecuteRaw(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
-        connection.Open();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
     [Fact]
     public void Open_NewFile_CreatesTheLatestSchema()
     {
@@ -114,7 +104,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
     [Fact]
     public void Open_ForeignDatabase_SaysItIsNotKabars()
     {
-        ExecuteRaw("CREATE TABLE invoices (id INTEGER)");
+        RawDatabase.Execute(DbPath, "CREATE TABLE invoices (id INTEGER)");
 
         StoreException e = Assert.Throws<StoreException>(() => SqliteArticleStore.Open(DbPath));
         Assert.Equal($"{DbPath}: not a Kabar database (it has tables but no Kabar schema version)", e.Message);
@@ -123,7 +113,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
     [Fact]
     public void Open_NewerSchema_AsksForANewerKabar()
     {
-        ExecuteRaw("CREATE TABLE articles (id INTEGER); PRAGMA user_version = 99");
+        RawDatabase.Execute(DbPath, "CREATE TABLE articles (id INTEGER); PRAGMA user_version = 99");
 
         StoreException e = Assert.Throws<StoreException>(() => SqliteArticleStore.Open(DbPath));
         Assert.Contains("schema version 99 is newer", e.Message);
@@ -300,7 +290,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
         }
 
         // Back to a version-5 database: the v3 story index, the v5 band table, no search index, the v5 indexes.
-        ExecuteRaw(OlderSchemas.NoKeyFilter + OlderSchemas.StoryTerms + """
+        RawDatabase.Execute(DbPath, OlderSchemas.NoKeyFilter + OlderSchemas.StoryTerms + """
             DROP TABLE lsh_keys; DROP TABLE lsh_keys_recent; DROP TABLE settings;
             CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id));
             CREATE INDEX lsh_bands_lookup ON lsh_bands (band, key);

@@ -198,7 +198,7 @@ public sealed class StoryGroupingTests : IDisposable
         }
 
         // As a database from before stories looks after its migration.
-        ExecuteRaw("UPDATE articles SET story_id = NULL, story_score = NULL, story_reason = NULL; DELETE FROM story_postings; DELETE FROM stories; DELETE FROM corpus_statistics");
+        RawDatabase.Execute(DbPath, "UPDATE articles SET story_id = NULL, story_score = NULL, story_reason = NULL; DELETE FROM story_postings; DELETE FROM stories; DELETE FROM corpus_statistics");
 
         using SqliteArticleStore reopened = SqliteArticleStore.Open(DbPath);
         _ = new Ingester(NewsPipeline.Default, reopened);
@@ -222,7 +222,7 @@ public sealed class StoryGroupingTests : IDisposable
         Assert.Contains(saved, row => row[3] is null);  // the undated story
         Assert.Contains(saved, row => (long)row[1]! == 5 && (long)row[2]! == 1);
 
-        ExecuteRaw(OlderSchemas.Version7);
+        RawDatabase.Execute(DbPath, OlderSchemas.Version7);
 
         using (SqliteArticleStore upgraded = SqliteArticleStore.Open(DbPath))
         {
@@ -240,14 +240,6 @@ public sealed class StoryGroupingTests : IDisposable
         var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
         connection.Open();
         return connection;
-    }
-
-    private void ExecuteRaw(string sql)
-    {
-        using SqliteConnection connection = Raw();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private List<object?[]> Rows(string sql)

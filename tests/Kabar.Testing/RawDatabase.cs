@@ -1,0 +1,19 @@
+using Microsoft.Data.Sqlite;
+
+namespace Kabar.Testing;
+
+/// <summary>A database file changed without Kabar: to make what an older Kabar, another program or a damaged disk
+/// leaves behind.</summary>
+public static class RawDatabase
+{
+    /// <summary>Runs <paramref name="sql"/> on the database at <paramref name="path"/>, on a connection of its own that
+    /// is closed (not pooled) before this returns.</summary>
+    public static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
