@@ -93,8 +93,8 @@ public sealed class StoryGroupingTests : IDisposable
         Assert.DoesNotContain(1L, store.FindStories(flood, new DateOnly(2025, 4, 10), 14, 16).Select(s => s.Id!.Value));
     }
 
-    // FindStories keeps the states it decodes: each must still be the table's after a save here, a save by another
-    // process, and a batch rolled back.
+    // FindStories gives each story as the table has it after a save here, a save by another process, and a batch
+    // rolled back; a cache of decoded states that missed any of the three would fail this.
     [Fact]
     public void FindStories_GivesEachStoryAsTheTableHasItNow()
     {
