@@ -209,6 +209,19 @@ internal static class Migrations
             bits      BLOB NOT NULL
         );
         """,
+
+        // 12: the recent band keys in arrival order, looked up in memory (RecentKeys): in key order, every batch commit
+        // rewrote most leaves of their table.
+        """
+        CREATE TABLE lsh_keys_arrived (
+            article_id  INTEGER NOT NULL,
+            key         INTEGER NOT NULL,
+            PRIMARY KEY (article_id, key)
+        ) WITHOUT ROWID;
+        INSERT INTO lsh_keys_arrived (article_id, key) SELECT article_id, key FROM lsh_keys_recent ORDER BY article_id, key;
+        DROP TABLE lsh_keys_recent;
+        ALTER TABLE lsh_keys_arrived RENAME TO lsh_keys_recent;
+        """,
     ];
 
     public static int Latest => Scripts.Length;

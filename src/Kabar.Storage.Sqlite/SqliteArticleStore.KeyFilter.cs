@@ -5,8 +5,8 @@ namespace Kabar.Storage.Sqlite;
 /// <summary>The key filter (<see cref="KeyFilter"/>) of the duplicate keys, held in memory and kept in table
 /// <c>key_filter</c>. The table's filter holds at least every key of <c>lsh_keys</c>: it is written whenever the recent
 /// keys are merged into that table, in the same transaction, and when the filter had to be made from the tables (a
-/// database from before it, keys made again, a filter grown full). The one in memory also holds the recent keys,
-/// read from their small table when it is loaded, and the keys written since.</summary>
+/// database from before it, keys made again, a filter grown full). The one in memory also holds the recent keys
+/// (<see cref="RecentKeys"/>) as it is loaded, and the keys written since.</summary>
 public sealed partial class SqliteArticleStore
 {
     // The schema version that brought the filter's checksum: a database upgraded from before it gets a filter (made
@@ -41,7 +41,7 @@ public sealed partial class SqliteArticleStore
         // A row that is not the filter saved (a damaged file) is passed over like a missing one: the tables make it again.
         if (saved is { } s && KeyFilter.FromBytes(s.Length, s.Keys, s.Checksum, ReadSaved) is { } filter)
         {
-            ScanKeys("SELECT key FROM lsh_keys_recent", filter);
+            Recent(own).EachKey(filter.Add);
             if (!filter.IsFull)
             {
                 _filterSaved = true;
@@ -61,9 +61,11 @@ public sealed partial class SqliteArticleStore
     // A filter of every key of both tables, with room to grow; not saved yet.
     private KeyFilter MakeFilter(SqliteTransaction? own)
     {
-        long keys = (long)Command("SELECT (SELECT count(*) FROM lsh_keys) + (SELECT count(*) FROM lsh_keys_recent)", own).ExecuteScalar()!;
+        RecentKeys recent = Recent(own);
+        long keys = (long)Command("SELECT count(*) FROM lsh_keys", own).ExecuteScalar()! + recent.Count;
         KeyFilter made = KeyFilter.For(keys, KeyFilterAtLeast);
-        ScanKeys("SELECT key FROM lsh_keys UNION ALL SELECT key FROM lsh_keys_recent", made);
+        ScanMergedKeys(made);
+        recent.EachKey(made.Add);
         _filterSaved = false;
         return made;
     }
@@ -71,9 +73,9 @@ public sealed partial class SqliteArticleStore
     // Through SQLite's own API: Microsoft.Data.Sqlite's reader took 39 s for the 52 M keys of a million articles (beside
     // an ingest's preparing threads); the whole upgrade that makes the filter this way takes 25 s with the file in the
     // page cache, 53–55 s read from disk.
-    private void ScanKeys(string sql, KeyFilter filter)
+    private void ScanMergedKeys(KeyFilter filter)
     {
-        using var scan = new NativeStatement(_connection, sql);
+        using var scan = new NativeStatement(_connection, "SELECT key FROM lsh_keys");
         scan.Each(row => filter.Add(row.Int64(0)));
     }
 
@@ -110,15 +112,15 @@ public sealed partial class SqliteArticleStore
     }
 
     // data_version changes when another connection commits, never for this one's own writes: what this connection holds
-    // of the story index and the key filter is then read again.
+    // of the story index, the recent keys and the key filter is then read again.
     private void ForgetIfOthersWrote()
     {
-        // Asked twice an article (the filter, the story index), so through the C API.
+        // Asked several times an article, so through the C API.
         long version = 0;
         Native("PRAGMA data_version").Each(row => version = row.Int64(0));
         if (version != _dataVersion)
         {
-            (_postings, _filter, _dataVersion) = (null, null, version);
+            (_postings, _recent, _filter, _dataVersion) = (null, null, null, version);
         }
     }
 }

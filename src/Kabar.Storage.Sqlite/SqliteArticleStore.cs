@@ -26,8 +26,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private StoryPostings? _postings;
     private long _dataVersion;
 
-    // Rows in lsh_keys_recent as this connection last counted them; null until counted, and again after a rollback.
-    private long? _recentKeys;
+    // The keys of lsh_keys_recent, as of data version _dataVersion; null until needed, and again after a rollback.
+    private RecentKeys? _recent;
 
     // The first article of the open batch, which the search index does not have yet (see IndexForSearch).
     private long? _unindexedFrom;
@@ -115,10 +115,17 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             return [];
         }
 
+        var shared = new Dictionary<long, int>();
+        RecentKeys recent = Recent();
+        foreach (long key in keys)
+        {
+            recent.CountArticles(key, shared);
+        }
+
         NativeStatement find;
         if (keys.Length <= MaxListedKeys)
         {
-            find = Native(s_findByListedKeys[keys.Length - 1] ??= FindByKeysSql(string.Join(", ", Enumerable.Range(1, keys.Length).Select(k => $"?{k}")), keys.Length + 1));
+            find = Native(s_findByListedKeys[keys.Length - 1] ??= FindByKeysSql(string.Join(", ", Enumerable.Range(1, keys.Length).Select(k => $"?{k}"))));
             for (int k = 0; k < keys.Length; k++)
             {
                 find.Bind(k + 1, keys[k]);
@@ -127,12 +134,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         else
         {
             // More than SQLite allows parameters for, in an article of hundreds of thousands of words.
-            find = Native(FindByKeysSql("SELECT value FROM json_each(?1)", 2)).Bind(1, JsonSerializer.Serialize(keys));
+            find = Native(FindByKeysSql("SELECT value FROM json_each(?1)")).Bind(1, JsonSerializer.Serialize(keys));
         }
 
-        var ids = new List<long>();
-        find.Bind(find.Parameters, limit).Each(row => ids.Add(row.Int64(0)));
-        return ids;
+        find.Each(row => shared[row.Int64(0)] = shared.GetValueOrDefault(row.Int64(0)) + (int)row.Int64(1));
+        return [.. shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(limit).Select(s => s.Key)];
     }
 
     // The keys are listed, one statement for each number of them up to this, or else given as one JSON array.
@@ -140,13 +146,23 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     private static readonly string?[] s_findByListedKeys = new string?[MaxListedKeys];
 
-    // One statement for all keys: a seek per key in each covering (key, article_id) B-tree, the merged keys and the
-    // recent ones.
-    private static string FindByKeysSql(string keys, int limit) => $"""
-        SELECT article_id FROM (SELECT article_id FROM lsh_keys WHERE key IN ({keys})
-                                UNION ALL SELECT article_id FROM lsh_keys_recent WHERE key IN ({keys}))
-        GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ?{limit}
-        """;
+    // One statement for all merged keys: a seek per key in the covering (key, article_id) B-tree.
+    private static string FindByKeysSql(string keys) =>
+        $"SELECT article_id, count(*) FROM lsh_keys WHERE key IN ({keys}) GROUP BY article_id";
+
+    private RecentKeys Recent(SqliteTransaction? own = null)
+    {
+        ForgetIfOthersWrote();
+        if (_recent is null)
+        {
+            var recent = new RecentKeys((long)Command("SELECT count(*) FROM lsh_keys_recent", own).ExecuteScalar()!);
+            using var scan = new NativeStatement(_connection, "SELECT key, article_id FROM lsh_keys_recent");
+            scan.Each(row => recent.Add(row.Int64(0), row.Int64(1)));
+            _recent = recent;
+        }
+
+        return _recent;
+    }
 
     /// <inheritdoc/>
     public string? KeyFormat() => KeyFormat(null);
@@ -168,7 +184,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         }
 
         Command("DELETE FROM lsh_keys; DELETE FROM lsh_keys_recent; DELETE FROM key_filter", own).ExecuteNonQuery();
-        (_recentKeys, _filter) = (0, null);
+        (_recent, _filter) = (null, null);
         using SqliteCommand articles = _connection.CreateCommand();
         articles.Transaction = own ?? _batch;
         articles.CommandText = "SELECT id, story FROM articles WHERE duplicate_of IS NULL ORDER BY id";
@@ -212,19 +228,17 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     }
 
     // Keys in as few statements as will do, not one each: at ~60 keys an article the per-statement work of
-    // Microsoft.Data.Sqlite (finding the statement, binding by name) cost more than SQLite's inserts. Returns the rows
-    // added.
-    private int WriteKeys(ReadOnlySpan<(long Key, long Id)> pairs, string[] inserts, SqliteTransaction? own)
+    // Microsoft.Data.Sqlite (finding the statement, binding by name) cost more than SQLite's inserts.
+    private void WriteKeys(ReadOnlySpan<(long Key, long Id)> pairs, string[] inserts, SqliteTransaction? own)
     {
-        int added = 0;
         for (; pairs.Length > MaxKeysPerInsert; pairs = pairs[MaxKeysPerInsert..])
         {
-            added += WriteKeys(pairs[..MaxKeysPerInsert], inserts, own);
+            WriteKeys(pairs[..MaxKeysPerInsert], inserts, own);
         }
 
         if (pairs.IsEmpty)
         {
-            return added;
+            return;
         }
 
         NativeStatement insert = Native(inserts[pairs.Length - 1]);
@@ -234,7 +248,20 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             insert.Bind(2 * i + 1, pairs[i].Key).Bind(2 * i + 2, pairs[i].Id);
         }
 
-        return added + insert.Execute();
+        insert.Execute();
+    }
+
+    // An article's keys join the recent ones, in key order: its rows come last in their table, and written in order
+    // they fill its leaves (out of order, SQLite splits a leaf in the middle and leaves both halves half empty).
+    private void WriteRecentKeys(long[] keys, long id, SqliteTransaction? own)
+    {
+        RecentKeys recent = Recent(own);
+        (long Key, long Id)[] pairs = [.. keys.Order().Select(k => (k, id))];
+        WriteKeys(pairs, InsertRecentKeys, own);
+        foreach ((long key, _) in pairs)
+        {
+            recent.Add(key, id);
+        }
     }
 
     private const int MaxKeysPerInsert = 64;
@@ -249,23 +276,23 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     /// a thirtieth of all keys (an article has ~60).</summary>
     internal long MergeKeysAtLeast { get; set; } = 1_000_000;
 
-    // Merging writes most leaves of lsh_keys once, so it waits until it brings several keys to each leaf; until then
-    // the recent keys fill few leaves, and a batch commit writes those few. Waiting longer fills more leaves of the
-    // small tree, which each commit then writes: at a million articles, merging at one key in 30 or 60 comes to ~20
-    // pages written an article and at one in 15 to ~25, against ~57 with every key inserted into lsh_keys
-    // (docs/benchmarks.md).
+    // Merging writes most leaves of lsh_keys once, so it waits until it brings several keys to each leaf. Waiting costs
+    // memory, not pages: the recent keys are appended to their table, and looked up in memory (RecentKeys, 64 MB for
+    // the two million keys waiting at a million articles).
     private void MergeKeysIfDue(long lastId, SqliteTransaction? own)
     {
-        _recentKeys ??= (long)Command("SELECT count(*) FROM lsh_keys_recent", own).ExecuteScalar()!;
-        if (_recentKeys < Math.Max(MergeKeysAtLeast, 2 * lastId))
+        RecentKeys recent = Recent(own);
+        if (recent.Count < Math.Max(MergeKeysAtLeast, 2 * lastId))
         {
             return;
         }
 
-        // The filter is read before the merge, while the recent keys are still in their table.
+        // The filter is read before the merge, while it can still be made from the recent keys. The keys are sorted
+        // here, not by SQLite: its sorter took 2.8 s for the two million keys of a merge at a million articles.
         Filter(own);
-        Command("INSERT OR IGNORE INTO lsh_keys (key, article_id) SELECT key, article_id FROM lsh_keys_recent; DELETE FROM lsh_keys_recent", own).ExecuteNonQuery();
-        _recentKeys = 0;
+        WriteKeys(recent.Sorted(), InsertMergedKeys, own);
+        Command("DELETE FROM lsh_keys_recent", own).ExecuteNonQuery();
+        _recent = new RecentKeys();
         SaveFilter(own);
     }
 
@@ -388,9 +415,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         }
     }
 
-    // After a rollback the story index in memory may hold postings the table does not, the count of recent keys may be
-    // off, and the key filter may not be saved: all three are read again when next needed.
-    private void RolledBack() => (_postings, _recentKeys, _filter) = (null, null, null);
+    // After a rollback the story index and the recent keys in memory may hold rows the table does not, and the key
+    // filter may not be saved: all three are read again when next needed.
+    private void RolledBack() => (_postings, _recent, _filter) = (null, null, null);
 
     /// <inheritdoc/>
     public StoryState GetStoryState(long story)
@@ -492,7 +519,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
             SaveStory(article.StoryGroup.State.Id ?? id, id, article.StoryGroup, own);
 
-            _recentKeys += WriteKeys([.. article.Keys.Select(k => (k, id))], InsertRecentKeys, own);
+            WriteRecentKeys(article.Keys, id, own);
             KeepFilter(own);
             MergeKeysIfDue(id, own);
             return id;

@@ -330,6 +330,37 @@ public sealed class NearDuplicateTests : IDisposable
         AssertALateCopyIsFound(ingester, originalId);
     }
 
+    // The recent keys are held in memory as they are written; a batch rolled back takes them out of the table, and must
+    // take them out of memory too, or a later copy would be linked to an article that was never stored.
+    [Fact]
+    public void Ingest_AfterABatchRolledBack_DoesNotFindItsArticles()
+    {
+        using SqliteArticleStore store = Open();
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        ingester.Ingest(new ArticleSource("other.txt"), Encoding.UTF8.GetBytes(Evaluation.SyntheticCorpus.Create(1, seed: 2).First().Text));
+        using (store.BeginBatch())
+        {
+            ingester.Ingest(new ArticleSource("wire.txt"), Article(s_sentences));
+        }
+
+        string[] edited = [.. s_sentences];
+        edited[3] = "Lebih dari dua ribu warga mengungsi ke balai desa dan masjid di dataran tinggi.";
+        Assert.Equal(IngestOutcome.Added, ingester.Ingest(new ArticleSource("late.txt"), Article(edited)).Outcome);
+    }
+
+    // Version 12 keeps the recent keys in arrival order; the upgrade moves every one of them.
+    [Fact]
+    public void UpgradeFromV11_KeepsTheRecentKeys()
+    {
+        long originalId = StoreOriginalAndClose();
+        long recent = Count("SELECT count(*) FROM lsh_keys_recent");
+        Assert.True(recent > 0, "the original's keys were merged");
+        Execute(OlderSchemas.Version11);
+        using SqliteArticleStore upgraded = Open();
+        Assert.Equal(recent, Count("SELECT count(*) FROM lsh_keys_recent"));
+        AssertALateCopyIsFound(new Ingester(NewsPipeline.Default, upgraded), originalId);
+    }
+
     // A store from before the filter gets one when it is opened, holding the keys stored before.
     [Fact]
     public void UpgradeFromV9_MakesTheFilterOfTheStoredKeys()

@@ -25,8 +25,17 @@ public static class OlderSchemas
     /// <summary>No key filter, as before version 10.</summary>
     public const string NoKeyFilter = "DROP TABLE key_filter;";
 
+    /// <summary>A store of schema version 11: its recent keys in key order.</summary>
+    public const string Version11 = """
+        CREATE TABLE lsh_keys_v11 (key INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (key, article_id)) WITHOUT ROWID;
+        INSERT INTO lsh_keys_v11 (key, article_id) SELECT key, article_id FROM lsh_keys_recent;
+        DROP TABLE lsh_keys_recent;
+        ALTER TABLE lsh_keys_v11 RENAME TO lsh_keys_recent;
+        PRAGMA user_version = 11;
+        """;
+
     /// <summary>A store of schema version 10: its key filter has no checksum.</summary>
-    public const string Version10 = """
+    public const string Version10 = Version11 + """
         ALTER TABLE key_filter RENAME TO key_filter_v11;
         CREATE TABLE key_filter (id INTEGER PRIMARY KEY CHECK (id = 1), keys INTEGER NOT NULL, bits BLOB NOT NULL);
         INSERT INTO key_filter (id, keys, bits) SELECT id, keys, bits FROM key_filter_v11;
@@ -35,7 +44,7 @@ public static class OlderSchemas
         """;
 
     /// <summary>A store of schema version 9.</summary>
-    public const string Version9 = NoKeyFilter + "PRAGMA user_version = 9;";
+    public const string Version9 = Version11 + NoKeyFilter + "PRAGMA user_version = 9;";
 
     /// <summary>A store of schema version 7.</summary>
     public const string Version7 = NoKeyFilter + KeysInOneTable + StoryTerms + "PRAGMA user_version = 7;";
