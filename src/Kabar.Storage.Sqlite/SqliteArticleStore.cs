@@ -313,14 +313,23 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     }
 
     /// <inheritdoc/>
+    /// <remarks>The words come before the text and raw bytes in the row, so SQLite reads only the first of its overflow
+    /// pages.</remarks>
+    public string GetWords(long id)
+    {
+        string? words = null;
+        Native("SELECT story FROM articles WHERE id = ?1").Bind(1, id).Each(row => words = row.TextOrNull(0));
+        return words ?? throw new KeyNotFoundException($"no article {id}");
+    }
+
+    /// <inheritdoc/>
+    /// <remarks><c>story_id</c> was added to the table after the raw bytes (v2): reading it walks all of the row's
+    /// overflow pages.</remarks>
     public StoredLinks GetLinks(long id)
     {
-        SqliteCommand command = Command("SELECT story, cluster, story_id FROM articles WHERE id = $id");
-        Bind(command, "$id", id);
-        using SqliteDataReader reader = command.ExecuteReader();
-        return reader.Read()
-            ? new StoredLinks(reader.GetString(0), reader.GetInt64(1), reader.NumberOrNull(2))
-            : throw new KeyNotFoundException($"no article {id}");
+        StoredLinks? links = null;
+        Native("SELECT cluster, story_id FROM articles WHERE id = ?1").Bind(1, id).Each(row => links = new StoredLinks(row.Int64(0), row.Int64OrNull(1)));
+        return links ?? throw new KeyNotFoundException($"no article {id}");
     }
 
     /// <inheritdoc/>

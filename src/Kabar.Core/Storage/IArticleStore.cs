@@ -19,11 +19,10 @@ public sealed record NewArticle(
     ArticleSource Source, byte[] Raw, Article Article, string IngestKey, string ContentHash, string Story, long[] Keys,
     long? DuplicateOf, NearDuplicate? Near, long? Cluster, StoryAssignment StoryGroup);
 
-/// <summary>What duplicate and story decisions need of a stored article.</summary>
-/// <param name="Words">Its story words, to verify a near-duplicate candidate.</param>
+/// <summary>What a copy takes from the stored article it copies.</summary>
 /// <param name="Cluster">Its duplicate cluster.</param>
 /// <param name="Story">Its story; null only in a database from before stories, until it is caught up.</param>
-public sealed record StoredLinks(string Words, long Cluster, long? Story);
+public sealed record StoredLinks(long Cluster, long? Story);
 
 /// <summary>A stored article as read back to bring corpus statistics and stories up to date.</summary>
 /// <param name="Id">Its id.</param>
@@ -80,7 +79,10 @@ public interface IArticleStore
     /// <paramref name="after"/> up to <paramref name="through"/>, ascending.</summary>
     IEnumerable<string> StoryWords(long after, long through);
 
-    /// <summary>The story words, duplicate cluster and story of a stored article.</summary>
+    /// <summary>The story words of a stored article, to verify it as a near-duplicate candidate.</summary>
+    string GetWords(long id);
+
+    /// <summary>The duplicate cluster and story of a stored article.</summary>
     StoredLinks GetLinks(long id);
 
     /// <summary>Stores a new article, its band keys and its story's new state in one transaction, and returns its id.</summary>

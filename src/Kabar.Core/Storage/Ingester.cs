@@ -171,7 +171,8 @@ public sealed class Ingester
 
         ulong[] shingles = _statistics.WithoutFrequent(input.Shingles);
         long[] keys = shingles.Length == input.Shingles.Length ? input.Keys : KeysWithoutFrequent(input.Sequence);
-        (NearDuplicate? near, StoredLinks? nearLinks) = BestCandidate(shingles, keys);
+        NearDuplicate? near = BestCandidate(shingles, keys);
+        StoredLinks? nearLinks = near is null ? null : _store.GetLinks(near.Of);
         StoryAssignment group = near is null
             ? _matcher.Assign(features, title, Match(features), _statistics)
             : Follow(features, title, nearLinks!.Story, string.Create(CultureInfo.InvariantCulture,
@@ -221,14 +222,13 @@ public sealed class Ingester
     private StoryAssignment Follow(StoryFeatures features, string? title, long? story, string reason) =>
         _matcher.Follow(features, title, story is { } s ? _store.GetStoryState(s) : null, reason, _statistics);
 
-    private (NearDuplicate?, StoredLinks?) BestCandidate(ulong[] shingles, long[] keys)
+    // Only the words of each candidate are read: its links, stored after its raw bytes, only for the one chosen.
+    private NearDuplicate? BestCandidate(ulong[] shingles, long[] keys)
     {
         NearDuplicate? best = null;
-        StoredLinks? bestLinks = null;
         foreach (long candidate in _store.FindByKeys(keys, MaxCandidates))
         {
-            StoredLinks links = _store.GetLinks(candidate);
-            ulong[] other = _statistics.WithoutFrequent(Shingles.Of(links.Words));
+            ulong[] other = _statistics.WithoutFrequent(Shingles.Of(_store.GetWords(candidate)));
             double jaccard = Shingles.Jaccard(shingles, other);
             double containment = Math.Max(Shingles.Containment(shingles, other), Shingles.Containment(other, shingles));
             NearDuplicate? found = jaccard >= NearJaccard ? new NearDuplicate(candidate, "near", jaccard)
@@ -237,11 +237,11 @@ public sealed class Ingester
             // Candidates come most shared keys first; of equally similar ones the earliest is the copy's source.
             if (found is not null && (best is null || found.Similarity > best.Similarity || (found.Similarity == best.Similarity && candidate < best.Of)))
             {
-                (best, bestLinks) = (found, links);
+                best = found;
             }
         }
 
-        return (best, bestLinks);
+        return best;
     }
 
     // Counts articles stored but not yet counted: after a crash since the last checkpoint, or written by another
