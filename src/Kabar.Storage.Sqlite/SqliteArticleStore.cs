@@ -244,15 +244,16 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         NativeStatement insert = Native(inserts[pairs.Length - 1]);
         for (int i = 0; i < pairs.Length; i++)
         {
-            _filter?.Add(pairs[i].Key);
             insert.Bind(2 * i + 1, pairs[i].Key).Bind(2 * i + 2, pairs[i].Id);
         }
 
         insert.Execute();
     }
 
-    // An article's keys join the recent ones, in key order: its rows come last in their table, and written in order
-    // they fill its leaves (out of order, SQLite splits a leaf in the middle and leaves both halves half empty).
+    // An article's keys join the recent ones, and the filter if it is loaded, in key order: its rows come last in
+    // their table, and written in order they fill its leaves (out of order, SQLite splits a leaf in the middle and
+    // leaves both halves half empty). Keys written otherwise, by a merge or a rebuild, are in the filter already or
+    // come before it is made.
     private void WriteRecentKeys(long[] keys, long id, SqliteTransaction? own)
     {
         RecentKeys recent = Recent(own);
@@ -261,6 +262,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         foreach ((long key, _) in pairs)
         {
             recent.Add(key, id);
+            _filter?.Add(key);
         }
     }
 
