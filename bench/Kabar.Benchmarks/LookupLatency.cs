@@ -28,10 +28,10 @@ public static class LookupLatency
         var queries = new List<(ulong[] Set, ulong[] Sequence)>();
         for (long i = 1; queries.Count < count && i <= count; i++)
         {
-            StoredLinks links = store.GetLinks(Math.Max(1, i * last / count));
-            if (links.Words.Length > 0)
+            string words = store.GetWords(Math.Max(1, i * last / count));
+            if (words.Length > 0)
             {
-                ulong[] sequence = Shingles.InOrder(Edit(links.Words));
+                ulong[] sequence = Shingles.InOrder(Edit(words));
                 queries.Add((Shingles.Set(sequence), sequence));
             }
         }
@@ -59,7 +59,7 @@ public static class LookupLatency
         foreach (long candidate in store.FindByKeys(Ingester.DuplicateKeys(query.Sequence), Ingester.MaxCandidates))
         {
             candidates++;
-            near |= Shingles.Jaccard(query.Set, Shingles.Of(store.GetLinks(candidate).Words)) >= Ingester.NearJaccard;
+            near |= Shingles.Jaccard(query.Set, Shingles.Of(store.GetWords(candidate))) >= Ingester.NearJaccard;
         }
 
         return (near, candidates);

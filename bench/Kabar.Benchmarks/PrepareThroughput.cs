@@ -30,7 +30,10 @@ public static class PrepareThroughput
             using SqliteArticleStore store = SqliteArticleStore.Open(db);
             var ingester = new Ingester(NewsPipeline.Default, store);
             Prepare(ingester, inputs, 1);
+            long allocated = GC.GetTotalAllocatedBytes(precise: true);
             Report("one core", Prepare(ingester, inputs, 1), inputs.Length);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / inputs.Length:0} KB an article"));
             Report($"{Environment.ProcessorCount} cores", Prepare(ingester, inputs, Environment.ProcessorCount), inputs.Length);
         }
         finally

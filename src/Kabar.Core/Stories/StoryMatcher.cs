@@ -28,12 +28,12 @@ public sealed class StoryMatcher(StoryOptions options)
 
     /// <summary>The keys of a story's strongest features, by which it is indexed.</summary>
     public long[] IndexKeys(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics) =>
-        [.. Strongest(terms, statistics, options.IndexTerms).Select(CorpusStatistics.FeatureKey)];
+        Keys(Strongest(terms, statistics, options.IndexTerms));
 
     /// <summary>The keys an article looks stories up by: twice as many as a story is indexed by, so an article and its
     /// story need not agree on exactly which words are strongest.</summary>
     public long[] LookupKeys(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics) =>
-        [.. Strongest(terms, statistics, 2 * options.IndexTerms).Select(CorpusStatistics.FeatureKey)];
+        Keys(Strongest(terms, statistics, 2 * options.IndexTerms));
 
     /// <summary>The best story among <paramref name="candidates"/> that the article may join, or null.</summary>
     public StoryMatch? Best(StoryFeatures article, IEnumerable<StoryState> candidates, CorpusStatistics statistics)
@@ -114,17 +114,47 @@ public sealed class StoryMatcher(StoryOptions options)
             Keep(sum, statistics));
     }
 
-    private Dictionary<string, float> Keep(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics) =>
-        Strongest(terms, statistics, options.CentroidTerms).ToDictionary(t => t, t => terms[t], StringComparer.Ordinal);
+    private Dictionary<string, float> Keep(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics)
+    {
+        ReadOnlySpan<Ranked> kept = Strongest(terms, statistics, options.CentroidTerms);
+        var centroid = new Dictionary<string, float>(kept.Length, StringComparer.Ordinal);
+        foreach (Ranked t in kept)
+        {
+            centroid[t.Term] = t.Value;
+        }
 
-    private static IEnumerable<string> Strongest(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics, int count)
+        return centroid;
+    }
+
+    private static long[] Keys(ReadOnlySpan<Ranked> terms)
+    {
+        long[] keys = new long[terms.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            keys[i] = CorpusStatistics.FeatureKey(terms[i].Term);
+        }
+
+        return keys;
+    }
+
+    // The count strongest terms, strongest first. Ties go to the ordinally smaller term, so which terms are kept never
+    // depends on the order of the dictionary. Sorting an array of structs in place: the committing thread ranks three
+    // times an article (look-up keys, the joined centroid, its index keys), and through LINQ's ordering that was 10% of
+    // its time on a small store.
+    private static ReadOnlySpan<Ranked> Strongest(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics, int count)
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(statistics);
-        // Sublinear in the weight, so a word an article repeats endlessly does not crowd out the rarer words that name the event.
-        return terms.Select(t => (t.Key, Weight: (1 + Math.Log(t.Value)) * statistics.Idf(t.Key)))
-            .OrderByDescending(t => t.Weight).ThenBy(t => t.Key, StringComparer.Ordinal)
-            .Take(count).Select(t => t.Key);
+        var ranked = new Ranked[terms.Count];
+        int n = 0;
+        foreach ((string term, float value) in terms)
+        {
+            // Sublinear in the weight, so a word an article repeats endlessly does not crowd out the rarer words that name the event.
+            ranked[n++] = new Ranked((1 + Math.Log(value)) * statistics.Idf(term), term, value);
+        }
+
+        Array.Sort(ranked);
+        return ranked.AsSpan(0, Math.Min(count, n));
     }
 
     private static Dictionary<string, double> Weighted(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics)
@@ -208,4 +238,14 @@ public sealed class StoryMatcher(StoryOptions options)
     private static DateOnly? Min(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private static DateOnly? Max(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    // A term, its value and its ranking weight; ordered strongest first, then by term.
+    private readonly record struct Ranked(double Weight, string Term, float Value) : IComparable<Ranked>
+    {
+        public int CompareTo(Ranked other)
+        {
+            int byWeight = other.Weight.CompareTo(Weight);
+            return byWeight != 0 ? byWeight : string.CompareOrdinal(Term, other.Term);
+        }
+    }
 }

@@ -87,4 +87,32 @@ public class StoryMatcherTests
         Assert.Equal(5, joined.Centroid.Count);
         Assert.Equal(StoryOptions.Default.IndexTerms, StoryMatcher.Default.Follow(s_floodA, null, null, "", s_statistics).IndexKeys.Length);
     }
+
+    [Fact]
+    public void Follow_KeepsAndIndexesTheStrongestTermsByWeightAndRarity()
+    {
+        // "beta" is in every article counted, so its idf is 1 against ln 4 + 1 for the others; weights count sublinearly.
+        var statistics = new CorpusStatistics();
+        for (int i = 0; i < 3; i++)
+        {
+            statistics.Add(new StoryFeatures(new Dictionary<string, float> { ["beta"] = 1 }, null), []);
+        }
+
+        var article = new StoryFeatures(new Dictionary<string, float> { ["alpha"] = 1, ["beta"] = 5, ["gamma"] = 5, ["delta"] = 2 }, null);
+        var matcher = new StoryMatcher(StoryOptions.Default with { CentroidTerms = 3, IndexTerms = 1 });
+        StoryAssignment started = matcher.Follow(article, null, null, "started", statistics);
+        Assert.Equal(["beta", "delta", "gamma"], started.State.Centroid.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([CorpusStatistics.FeatureKey("gamma")], started.IndexKeys);
+        Assert.Equal([CorpusStatistics.FeatureKey("gamma"), CorpusStatistics.FeatureKey("delta")], matcher.LookupKeys(article.Terms, statistics));
+    }
+
+    [Fact]
+    public void Follow_BreaksTiesBetweenEquallyStrongTermsByTheirText()
+    {
+        var article = new StoryFeatures(new Dictionary<string, float> { ["zeta"] = 2, ["eta"] = 2, ["theta"] = 1 }, null);
+        var matcher = new StoryMatcher(StoryOptions.Default with { CentroidTerms = 1, IndexTerms = 1 });
+        StoryAssignment started = matcher.Follow(article, null, null, "started", new CorpusStatistics());
+        Assert.Equal(["eta"], started.State.Centroid.Keys);
+        Assert.Equal([CorpusStatistics.FeatureKey("eta")], started.IndexKeys);
+    }
 }
