@@ -22,10 +22,28 @@ internal sealed class NativeStatement(SqliteConnection connection, string sql) :
         return this;
     }
 
-    /// <summary>Binds parameter <paramref name="index"/> (from 1) to <paramref name="value"/> as text.</summary>
-    public NativeStatement Bind(int index, string value)
+    /// <summary>Binds parameter <paramref name="index"/> (from 1) to <paramref name="value"/>, or NULL.</summary>
+    public NativeStatement Bind(int index, double? value)
     {
-        Check(raw.sqlite3_bind_text(Prepared(), index, value));
+        sqlite3_stmt statement = Prepared();
+        Check(value is { } v ? raw.sqlite3_bind_double(statement, index, v) : raw.sqlite3_bind_null(statement, index));
+        return this;
+    }
+
+    /// <summary>Binds parameter <paramref name="index"/> (from 1) to <paramref name="value"/> as text, or NULL.</summary>
+    public NativeStatement Bind(int index, string? value)
+    {
+        sqlite3_stmt statement = Prepared();
+        Check(value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, value));
+        return this;
+    }
+
+    /// <summary>Binds parameter <paramref name="index"/> (from 1) to <paramref name="value"/> as a blob (an empty one
+    /// too, never NULL).</summary>
+    public NativeStatement Bind(int index, ReadOnlySpan<byte> value)
+    {
+        sqlite3_stmt statement = Prepared();
+        Check(value.IsEmpty ? raw.sqlite3_bind_zeroblob(statement, index, 0) : raw.sqlite3_bind_blob(statement, index, value));
         return this;
     }
 

@@ -97,12 +97,18 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     public int SchemaVersion => Convert.ToInt32(Query("PRAGMA user_version", []), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <inheritdoc/>
-    public long? FindByIngestKey(string ingestKey) =>
-        Query("SELECT id FROM articles WHERE ingest_key = $k", [("$k", ingestKey)]) is long id ? id : null;
+    public long? FindByIngestKey(string ingestKey) => FirstId("SELECT id FROM articles WHERE ingest_key = ?1", ingestKey);
 
     /// <inheritdoc/>
-    public long? FindByContentHash(string contentHash) =>
-        Query("SELECT min(id) FROM articles WHERE content_hash = $h", [("$h", contentHash)]) is long id ? id : null;
+    public long? FindByContentHash(string contentHash) => FirstId("SELECT min(id) FROM articles WHERE content_hash = ?1", contentHash);
+
+    // The first column of the first row, an id or NULL; null when there is no row.
+    private long? FirstId(string sql, string value)
+    {
+        long? id = null;
+        Native(sql).Bind(1, value).Each(row => id ??= row.Int64OrNull(0));
+        return id;
+    }
 
     /// <inheritdoc/>
     public IReadOnlyList<long> FindByKeys(long[] keys, int limit)
@@ -483,42 +489,25 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         ArticleSource s = article.Source;
         return Write(own =>
         {
-            SqliteCommand command = Command(transaction: own, sql: """
-                INSERT INTO articles (ingest_key, origin, external_id, url, title, outlet, published, language, encoding,
-                                      content_hash, duplicate_of, near_of, near_kind, similarity, cluster, story,
-                                      sentences, text, extra_json, raw, story_id, story_score, story_reason, format, charset)
-                VALUES ($key, $origin, $external, $url, $title, $outlet, $published, $language, $encoding,
-                        $content, $duplicate, $near, $nearKind, $similarity, coalesce($cluster, (SELECT coalesce(max(id), 0) + 1 FROM articles)),
-                        $story, $sentences, $text, $extra, $raw,
-                        coalesce($storyId, (SELECT coalesce(max(id), 0) + 1 FROM articles)), $storyScore, $storyReason, $format, $charset)
+            // Bound by position, in the order of the columns.
+            long id = 0;
+            Native("""
+                INSERT INTO articles (ingest_key, origin, format, charset, external_id, url, title, outlet, published, language,
+                                      encoding, content_hash, duplicate_of, near_of, near_kind, similarity, cluster, story,
+                                      sentences, text, extra_json, raw, story_id, story_score, story_reason)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                        coalesce(?17, (SELECT coalesce(max(id), 0) + 1 FROM articles)), ?18, ?19, ?20, ?21, ?22,
+                        coalesce(?23, (SELECT coalesce(max(id), 0) + 1 FROM articles)), ?24, ?25)
                 RETURNING id
-                """);
-            Bind(command, "$key", article.IngestKey);
-            Bind(command, "$origin", s.Origin);
-            Bind(command, "$format", s.Format.ToString().ToLowerInvariant());
-            Bind(command, "$charset", s.Charset);
-            Bind(command, "$external", s.ExternalId);
-            Bind(command, "$url", s.Url);
-            Bind(command, "$title", s.Title ?? a.Metadata.Title);
-            Bind(command, "$outlet", s.Outlet ?? a.Metadata.Dateline?.Outlet);
-            Bind(command, "$published", s.Published ?? a.Metadata.Published?.Iso);
-            Bind(command, "$language", a.Language.ToString());
-            Bind(command, "$encoding", a.Encoding);
-            Bind(command, "$content", article.ContentHash);
-            Bind(command, "$duplicate", article.DuplicateOf);
-            Bind(command, "$near", article.Near?.Of);
-            Bind(command, "$nearKind", article.Near?.Kind);
-            Bind(command, "$similarity", article.Near?.Similarity);
-            Bind(command, "$cluster", article.Cluster);
-            Bind(command, "$story", article.Story);
-            Bind(command, "$sentences", a.Sentences.Count);
-            Bind(command, "$text", a.Text);
-            Bind(command, "$extra", s.ExtraJson);
-            Bind(command, "$raw", article.Raw);
-            Bind(command, "$storyId", article.StoryGroup.State.Id);
-            Bind(command, "$storyScore", article.StoryGroup.Score);
-            Bind(command, "$storyReason", article.StoryGroup.Reason);
-            long id = (long)command.ExecuteScalar()!;
+                """)
+                .Bind(1, article.IngestKey).Bind(2, s.Origin).Bind(3, s.Format.ToString().ToLowerInvariant()).Bind(4, s.Charset)
+                .Bind(5, s.ExternalId).Bind(6, s.Url).Bind(7, s.Title ?? a.Metadata.Title).Bind(8, s.Outlet ?? a.Metadata.Dateline?.Outlet)
+                .Bind(9, s.Published ?? a.Metadata.Published?.Iso).Bind(10, a.Language.ToString()).Bind(11, a.Encoding)
+                .Bind(12, article.ContentHash).Bind(13, article.DuplicateOf).Bind(14, article.Near?.Of).Bind(15, article.Near?.Kind)
+                .Bind(16, article.Near?.Similarity).Bind(17, article.Cluster).Bind(18, article.Story).Bind(19, a.Sentences.Count)
+                .Bind(20, a.Text).Bind(21, s.ExtraJson).Bind(22, article.Raw).Bind(23, article.StoryGroup.State.Id)
+                .Bind(24, article.StoryGroup.Score).Bind(25, article.StoryGroup.Reason)
+                .Each(row => id = row.Int64(0));
             if (own is null)
             {
                 _unindexedFrom ??= id;
@@ -552,19 +541,18 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private void SaveStory(long story, long savedBy, StoryAssignment assignment, SqliteTransaction? own)
     {
         StoryState state = assignment.State;
-        SqliteCommand command = Command("""
-            INSERT INTO stories (id, first_day, last_day, size, title, centroid) VALUES ($id, $first, $last, $size, $title, $centroid)
+        Native("""
+            INSERT INTO stories (id, first_day, last_day, size, title, centroid) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             ON CONFLICT (id) DO UPDATE SET first_day = excluded.first_day, last_day = excluded.last_day, size = excluded.size,
-                                           title = excluded.title, centroid = excluded.centroid;
-            DELETE FROM story_postings WHERE story = $id;
-            """, own);
-        Bind(command, "$id", story);
-        Bind(command, "$first", Day(state.FirstDay));
-        Bind(command, "$last", Day(state.LastDay));
-        Bind(command, "$size", state.Size);
-        Bind(command, "$title", state.Title);
-        Bind(command, "$centroid", CentroidCodec.Encode(state.Centroid));
-        command.ExecuteNonQuery();
+                                           title = excluded.title, centroid = excluded.centroid
+            """)
+            .Bind(1, story).Bind(2, Day(state.FirstDay)).Bind(3, Day(state.LastDay)).Bind(4, state.Size).Bind(5, state.Title)
+            .Bind(6, CentroidCodec.Encode(state.Centroid)).Execute();
+        // A story that starts now has no postings to replace.
+        if (state.Id is not null)
+        {
+            Native("DELETE FROM story_postings WHERE story = ?1").Bind(1, story).Execute();
+        }
 
         NativeStatement postings = Native("INSERT INTO story_postings (key, saved_by, story, first_day, last_day) VALUES (?1, ?2, ?3, ?4, ?5)")
             .Bind(2, savedBy).Bind(3, story).Bind(4, state.FirstDay?.DayNumber).Bind(5, state.LastDay?.DayNumber);

@@ -25,8 +25,17 @@ public static class OlderSchemas
     /// <summary>No key filter, as before version 10.</summary>
     public const string NoKeyFilter = "DROP TABLE key_filter;";
 
+    /// <summary>A store of schema version 12: its search index also indexes the 3-letter prefixes of words.</summary>
+    public const string Version12 = """
+        DROP TABLE article_search;
+        CREATE VIRTUAL TABLE article_search USING fts5(
+            title, text, content = 'articles', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', prefix = '3');
+        INSERT INTO article_search (article_search) VALUES ('rebuild');
+        PRAGMA user_version = 12;
+        """;
+
     /// <summary>A store of schema version 11: its recent keys in key order.</summary>
-    public const string Version11 = """
+    public const string Version11 = Version12 + """
         CREATE TABLE lsh_keys_v11 (key INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (key, article_id)) WITHOUT ROWID;
         INSERT INTO lsh_keys_v11 (key, article_id) SELECT key, article_id FROM lsh_keys_recent;
         DROP TABLE lsh_keys_recent;

@@ -16,4 +16,14 @@ public static class RawDatabase
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>The first column of the first row <paramref name="sql"/> returns, read as <see cref="Execute"/> runs.</summary>
+    public static object? Scalar(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
 }
