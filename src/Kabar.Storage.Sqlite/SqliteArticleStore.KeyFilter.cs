@@ -18,6 +18,9 @@ public sealed partial class SqliteArticleStore
     private KeyFilter? _filter;
     private bool _filterSaved;
 
+    // The batch in which data_version was last asked.
+    private SqliteTransaction? _versionCheckedIn;
+
     /// <summary>The smallest filter made, in keys; tests make it small so the filter fills and is made again.</summary>
     internal long KeyFilterAtLeast { get; set; } = KeyFilter.MinimumCapacity;
 
@@ -112,15 +115,23 @@ public sealed partial class SqliteArticleStore
     }
 
     // data_version changes when another connection commits, never for this one's own writes: what this connection holds
-    // of the story index, the recent keys and the key filter is then read again.
+    // of the story index, the recent keys and the key filter is then read again. A batch holds the write lock from its
+    // start (BEGIN IMMEDIATE), so no other connection commits before it ends: asked once in a batch, not five times an
+    // article.
     private void ForgetIfOthersWrote()
     {
-        // Asked several times an article, so through the C API.
+        if (_batch is not null && ReferenceEquals(_versionCheckedIn, _batch))
+        {
+            return;
+        }
+
         long version = 0;
         Native("PRAGMA data_version").Each(row => version = row.Int64(0));
         if (version != _dataVersion)
         {
             (_postings, _recent, _filter, _dataVersion) = (null, null, null, version);
         }
+
+        _versionCheckedIn = _batch;
     }
 }

@@ -626,7 +626,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
         // A store that writes in batches is a long-running writer: its checkpoints move off the committing thread.
         _checkpoints ??= BackgroundCheckpoints.Start(_connection);
-        _batch = _connection.BeginTransaction();
+        _batch = _connection.BeginTransaction(deferred: false);
         return new Batch(this);
     }
 

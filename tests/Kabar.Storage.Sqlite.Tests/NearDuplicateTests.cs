@@ -335,6 +335,27 @@ public sealed class NearDuplicateTests : IDisposable
         AssertALateCopyIsFound(ingester, originalId);
     }
 
+    // A batch asks whether others wrote only once, at its start, since it holds the write lock until it ends: what another
+    // connection commits between two batches must be seen by the second.
+    [Fact]
+    public void Ingest_InTheNextBatch_FindsACopyOfAnArticleAnotherConnectionStoredBetweenBatches()
+    {
+        using SqliteArticleStore first = Open();
+        var ingester = new Ingester(NewsPipeline.Default, first);
+        SqliteArticleStore.Batch batch = first.BeginBatch();
+        ingester.Ingest(new ArticleSource("other.txt"), Encoding.UTF8.GetBytes(Evaluation.SyntheticCorpus.Create(1, seed: 2).First().Text));
+        batch.Commit();
+        long originalId;
+        using (SqliteArticleStore second = Open())
+        {
+            originalId = new Ingester(NewsPipeline.Default, second).Ingest(new ArticleSource("wire.txt"), Article(s_sentences)).Id!.Value;
+        }
+
+        using SqliteArticleStore.Batch next = first.BeginBatch();
+        AssertALateCopyIsFound(ingester, originalId);
+        next.Commit();
+    }
+
     // The recent keys are held in memory as they are written; a batch rolled back takes them out of the table, and must
     // take them out of memory too, or a later copy would be linked to an article that was never stored.
     [Fact]
