@@ -232,6 +232,26 @@ internal static class Migrations
             title, text, content = 'articles', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
         INSERT INTO article_search (article_search) VALUES ('rebuild');
         """,
+
+        // 14: story postings saved since the last merge, in arrival order (RecentPostings): inserted into the key-ordered
+        // table one save at a time, a story's keys dirtied a random leaf each. This table holds each story's latest save
+        // since the merge, which supersedes the story's rows in story_postings; story_postings_live is the index as a
+        // look-up sees it.
+        """
+        CREATE TABLE story_postings_recent (
+            saved_by   INTEGER NOT NULL,
+            key        INTEGER NOT NULL,
+            story      INTEGER NOT NULL,
+            first_day  INTEGER,
+            last_day   INTEGER,
+            PRIMARY KEY (saved_by, key)
+        ) WITHOUT ROWID;
+        CREATE VIEW story_postings_live AS
+            SELECT key, saved_by, story, first_day, last_day FROM story_postings
+            WHERE story NOT IN (SELECT story FROM story_postings_recent)
+            UNION ALL
+            SELECT key, saved_by, story, first_day, last_day FROM story_postings_recent;
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -129,7 +129,7 @@ public sealed partial class SqliteArticleStore
         Native("PRAGMA data_version").Each(row => version = row.Int64(0));
         if (version != _dataVersion)
         {
-            (_postings, _recent, _filter, _dataVersion) = (null, null, null, version);
+            (_postings, _recent, _recentPostings, _filter, _dataVersion) = (null, null, null, null, version);
         }
 
         _versionCheckedIn = _batch;

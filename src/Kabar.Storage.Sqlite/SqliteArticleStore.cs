@@ -29,6 +29,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     // The keys of lsh_keys_recent, as of data version _dataVersion; null until needed, and again after a rollback.
     private RecentKeys? _recent;
 
+    // The rows of story_postings_recent, likewise.
+    private RecentPostings? _recentPostings;
+
     // The first article of the open batch, which the search index does not have yet (see IndexForSearch).
     private long? _unindexedFrom;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
@@ -405,13 +408,47 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         return _postings ??= new StoryPostings(StoryKeyRows);
     }
 
-    private List<StoryPostingRow> StoryKeyRows(long key, long before, int count)
+    // Up to count live rows of key saved before `before`, newest first: those of the merged table whose story was not
+    // saved since the last merge (read on past the stale ones until count are live or none is left), and those saved
+    // since. Fewer than count means there are no more.
+    internal List<StoryPostingRow> StoryKeyRows(long key, long before, int count)
     {
-        var rows = new List<StoryPostingRow>();
-        Native("SELECT story, saved_by, first_day, last_day FROM story_postings WHERE key = ?1 AND saved_by < ?2 ORDER BY saved_by DESC LIMIT ?3")
-            .Bind(1, key).Bind(2, before).Bind(3, count)
-            .Each(row => rows.Add(new StoryPostingRow(row.Int64(0), row.Int64(1), (int?)row.Int64OrNull(2), (int?)row.Int64OrNull(3))));
-        return rows;
+        RecentPostings recent = RecentPostings();
+        List<StoryPostingRow> rows = [.. recent.Live(key, before)];
+        NativeStatement older = Native("SELECT story, saved_by, first_day, last_day FROM story_postings WHERE key = ?1 AND saved_by < ?2 ORDER BY saved_by DESC LIMIT ?3");
+        int live = 0;
+        for (long from = before, read = count; read == count && live < count;)
+        {
+            read = 0;
+            older.Bind(1, key).Bind(2, from).Bind(3, count).Each(row =>
+            {
+                read++;
+                var posting = new StoryPostingRow(row.Int64(0), row.Int64(1), (int?)row.Int64OrNull(2), (int?)row.Int64OrNull(3));
+                from = posting.SavedBy;
+                if (!recent.Supersedes(posting.Story))
+                {
+                    rows.Add(posting);
+                    live++;
+                }
+            });
+        }
+
+        rows.Sort((a, b) => b.SavedBy.CompareTo(a.SavedBy));
+        return rows.Count > count ? rows[..count] : rows;
+    }
+
+    private RecentPostings RecentPostings()
+    {
+        ForgetIfOthersWrote();
+        if (_recentPostings is null)
+        {
+            var recent = new RecentPostings();
+            using var scan = new NativeStatement(_connection, "SELECT key, story, saved_by, first_day, last_day FROM story_postings_recent");
+            scan.Each(row => recent.Load(row.Int64(0), new StoryPostingRow(row.Int64(1), row.Int64(2), (int?)row.Int64OrNull(3), (int?)row.Int64OrNull(4))));
+            _recentPostings = recent;
+        }
+
+        return _recentPostings;
     }
 
     // A write in its own transaction unless a batch is open. If it fails, the transaction is rolled back, and with it
@@ -434,7 +471,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     // After a rollback the story index and the recent keys in memory may hold rows the table does not, and the key
     // filter may not be saved: all three are read again when next needed.
-    private void RolledBack() => (_postings, _recent, _filter) = (null, null, null);
+    private void RolledBack() => (_postings, _recent, _recentPostings, _filter) = (null, null, null, null);
 
     /// <inheritdoc/>
     public StoryState GetStoryState(long story)
@@ -548,20 +585,53 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             """)
             .Bind(1, story).Bind(2, Day(state.FirstDay)).Bind(3, Day(state.LastDay)).Bind(4, state.Size).Bind(5, state.Title)
             .Bind(6, CentroidCodec.Encode(state.Centroid)).Execute();
-        // A story that starts now has no postings to replace.
-        if (state.Id is not null)
+        // Appended to the recent postings; the rows this save supersedes in the merged table stay there until the merge.
+        int? firstDay = state.FirstDay?.DayNumber, lastDay = state.LastDay?.DayNumber;
+        if (RecentPostings().Save(story, savedBy, firstDay, lastDay, assignment.IndexKeys) is { } superseded)
         {
-            Native("DELETE FROM story_postings WHERE story = ?1").Bind(1, story).Execute();
+            Native("DELETE FROM story_postings_recent WHERE saved_by = ?1").Bind(1, superseded).Execute();
         }
 
-        NativeStatement postings = Native("INSERT INTO story_postings (key, saved_by, story, first_day, last_day) VALUES (?1, ?2, ?3, ?4, ?5)")
-            .Bind(2, savedBy).Bind(3, story).Bind(4, state.FirstDay?.DayNumber).Bind(5, state.LastDay?.DayNumber);
+        NativeStatement postings = Native("INSERT INTO story_postings_recent (saved_by, key, story, first_day, last_day) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .Bind(1, savedBy).Bind(3, story).Bind(4, firstDay).Bind(5, lastDay);
         foreach (long k in assignment.IndexKeys)
         {
-            postings.Bind(1, k).Execute();
+            postings.Bind(2, k).Execute();
         }
 
         _postings?.Save(story, state.FirstDay, state.LastDay, assignment.IndexKeys);
+        MergePostingsIfDue(savedBy, own);
+    }
+
+    /// <summary>Recent story postings from which a merge may be due; tests make it small.</summary>
+    internal long MergePostingsAtLeast { get; set; } = 100_000;
+
+    // Like the duplicate keys (MergeKeysIfDue), the postings saved since the last merge go into the merged table once
+    // they bring several rows to each of its leaves: inserted one save at a time, each of a story's keys dirtied a
+    // random leaf of it, 11 of the 25 pages an article wrote at a million articles. The merge deletes what the recent
+    // saves superseded and adds them in key order; which rows are live does not change, so neither does any look-up.
+    private void MergePostingsIfDue(long lastId, SqliteTransaction? own)
+    {
+        RecentPostings recent = RecentPostings();
+        if (recent.Rows < Math.Max(MergePostingsAtLeast, lastId / 4))
+        {
+            return;
+        }
+
+        NativeStatement stale = Native("DELETE FROM story_postings WHERE story = ?1");
+        foreach (long story in recent.Stories.Order())
+        {
+            stale.Bind(1, story).Execute();
+        }
+
+        NativeStatement insert = Native("INSERT INTO story_postings (key, saved_by, story, first_day, last_day) VALUES (?1, ?2, ?3, ?4, ?5)");
+        foreach ((long key, StoryPostingRow row) in recent.LiveInKeyOrder())
+        {
+            insert.Bind(1, key).Bind(2, row.SavedBy).Bind(3, row.Story).Bind(4, row.FirstDay).Bind(5, row.LastDay).Execute();
+        }
+
+        Command("DELETE FROM story_postings_recent", own).ExecuteNonQuery();
+        _recentPostings = new RecentPostings();
     }
 
     /// <inheritdoc/>

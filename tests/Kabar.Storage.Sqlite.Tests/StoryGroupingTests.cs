@@ -128,7 +128,7 @@ public sealed class StoryGroupingTests : IDisposable
 
     private long[] Keys(long story)
     {
-        long[] keys = [.. Rows($"SELECT key FROM story_postings WHERE story = {story}").Select(row => (long)row[0]!)];
+        long[] keys = [.. Rows($"SELECT key FROM story_postings_live WHERE story = {story}").Select(row => (long)row[0]!)];
         Assert.NotEmpty(keys);
         return keys;
     }
@@ -198,7 +198,7 @@ public sealed class StoryGroupingTests : IDisposable
         }
 
         // As a database from before stories looks after its migration.
-        RawDatabase.Execute(DbPath, "UPDATE articles SET story_id = NULL, story_score = NULL, story_reason = NULL; DELETE FROM story_postings; DELETE FROM stories; DELETE FROM corpus_statistics");
+        RawDatabase.Execute(DbPath, "UPDATE articles SET story_id = NULL, story_score = NULL, story_reason = NULL; DELETE FROM story_postings; DELETE FROM story_postings_recent; DELETE FROM stories; DELETE FROM corpus_statistics");
 
         using SqliteArticleStore reopened = SqliteArticleStore.Open(DbPath);
         _ = new Ingester(NewsPipeline.Default, reopened);
@@ -217,7 +217,7 @@ public sealed class StoryGroupingTests : IDisposable
             ingester.Ingest(Source("copy.txt", "2025-03-06", "Harian Timur"), Bytes(FloodA));  // story 1 saved a third time
         }
 
-        const string postings = "SELECT key, saved_by, story, first_day, last_day FROM story_postings ORDER BY key, saved_by";
+        const string postings = "SELECT key, saved_by, story, first_day, last_day FROM story_postings_live ORDER BY key, saved_by";
         List<object?[]> saved = Rows(postings);
         Assert.Contains(saved, row => row[3] is null);  // the undated story
         Assert.Contains(saved, row => (long)row[1]! == 5 && (long)row[2]! == 1);
@@ -230,21 +230,100 @@ public sealed class StoryGroupingTests : IDisposable
         }
 
         Assert.Equal(saved, Rows(postings));
-        Assert.All(Rows("SELECT first_day, last_day FROM story_postings WHERE story = 1"),
+        Assert.All(Rows("SELECT first_day, last_day FROM story_postings_live WHERE story = 1"),
             days => Assert.Equal([new DateOnly(2025, 3, 3).DayNumber, new DateOnly(2025, 3, 6).DayNumber], days.Select(d => Convert.ToInt32(d, System.Globalization.CultureInfo.InvariantCulture))));
     }
 
-    // The database on a plain connection, to read what Kabar wrote and to make what an older Kabar left behind.
-    private SqliteConnection Raw()
+    // Merging the recent postings moves rows between the two tables without changing which are live: a store that merges
+    // every few saves groups a corpus exactly as one that never merges, and ends with the same live index.
+    [Fact]
+    public void Ingest_MergingTheRecentPostingsOftenOrNever_GroupsAlike()
     {
-        var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        string often = DbPath, never = Path.Combine(_dir, "never.db");
+        foreach ((string path, long mergeAt) in new[] { (often, 20L), (never, long.MaxValue) })
+        {
+            using SqliteArticleStore store = SqliteArticleStore.Open(path);
+            store.MergePostingsAtLeast = mergeAt;
+            var ingester = new Ingester(NewsPipeline.Default, store);
+            foreach (Evaluation.SyntheticArticle a in Evaluation.SyntheticCorpus.Create(300, seed: 11))
+            {
+                ingester.Ingest(new ArticleSource($"{a.Id}.txt", Title: a.Title, Published: a.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), Bytes(a.Text));
+            }
+        }
+
+        long Count(string sql, string path) => (long)Rows(sql, path)[0][0]!;
+        Assert.True(Count("SELECT count(*) FROM story_postings", often) > 10 * Count("SELECT count(*) FROM story_postings_recent", often), "merged often");
+        Assert.Equal(0L, Count("SELECT count(*) FROM story_postings", never));
+        Assert.True(Count("SELECT count(*) FROM articles WHERE story_score IS NOT NULL", never) > 20, "articles joined stories by their scores");
+        foreach (string sql in (string[])["SELECT id, story_id, story_score, story_reason FROM articles ORDER BY id",
+            "SELECT * FROM stories ORDER BY id", "SELECT key, saved_by, story, first_day, last_day FROM story_postings_live ORDER BY key, saved_by"])
+        {
+            Assert.Equal(Rows(sql, never), Rows(sql, often));
+        }
+
+        // Opened again, each store reads every key's postings from its tables: the merged one must skip the rows its
+        // recent saves superseded.
+        List<long[]> Found(string path)
+        {
+            using SqliteArticleStore store = SqliteArticleStore.Open(path);
+            return [.. Rows("SELECT id, last_day FROM stories ORDER BY id", path).Select(story => store.FindStories(
+                [.. Rows($"SELECT key FROM story_postings_live WHERE story = {story[0]}", path).Select(k => (long)k[0]!)],
+                DateOnly.ParseExact((string)story[1]!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 14, 16).Select(s => s.Id!.Value).ToArray())];
+        }
+
+        Assert.Equal(Found(never), Found(often));
+
+        // Read three at a time, newest first, each key's postings are its live ones.
+        using SqliteArticleStore reopened = SqliteArticleStore.Open(often);
+        foreach (long key in Rows("SELECT DISTINCT key FROM story_postings_live", often).Select(k => (long)k[0]!))
+        {
+            var read = new List<object?[]>();
+            for (long before = long.MaxValue; ;)
+            {
+                List<StoryPostingRow> rows = reopened.StoryKeyRows(key, before, 3);
+                read.AddRange(rows.Select(r => new object?[] { r.Story, r.SavedBy, (long?)r.FirstDay, (long?)r.LastDay }));
+                if (rows.Count < 3)
+                {
+                    break;
+                }
+
+                before = rows[^1].SavedBy;
+            }
+
+            Assert.Equal(Rows($"SELECT story, saved_by, first_day, last_day FROM story_postings_live WHERE key = {key} ORDER BY saved_by DESC", often), read);
+        }
+    }
+
+    // A save rolled back must leave the recent postings in memory as the table has them: here it would have stretched
+    // the flood's days into April.
+    [Fact]
+    public void FindStories_AfterABatchRolledBack_FindsTheStoryByTheDaysItWasSavedWith()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        IngestThree(ingester);
+        long[] flood = Keys(1);
+        bool FoundInApril() => store.FindStories(flood, new DateOnly(2025, 4, 10), 14, 16).Any(s => s.Id == 1);
+        using (store.BeginBatch())
+        {
+            Assert.Equal(1L, ingester.Ingest(Source("late.txt", "2025-04-01", "Portal Lain"), Bytes(FloodB + "\nBaca juga: Harga cabai naik\n")).Story);
+            Assert.True(FoundInApril());
+        }
+
+        Assert.False(FoundInApril());
+    }
+
+    // The database on a plain connection, to read what Kabar wrote and to make what an older Kabar left behind.
+    private SqliteConnection Raw(string? path = null)
+    {
+        var connection = new SqliteConnection($"Data Source={path ?? DbPath};Pooling=False");
         connection.Open();
         return connection;
     }
 
-    private List<object?[]> Rows(string sql)
+    private List<object?[]> Rows(string sql, string? path = null)
     {
-        using SqliteConnection connection = Raw();
+        using SqliteConnection connection = Raw(path);
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = sql;
         using SqliteDataReader reader = command.ExecuteReader();

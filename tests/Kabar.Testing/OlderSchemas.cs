@@ -3,9 +3,18 @@ namespace Kabar.Testing;
 /// <summary>SQL that turns parts of a current store back into what older schema versions had, to test upgrades.</summary>
 public static class OlderSchemas
 {
+    /// <summary>The story index before version 14: all in one table, each story's latest save only.</summary>
+    public const string PostingsInOneTable = """
+        DELETE FROM story_postings WHERE story IN (SELECT story FROM story_postings_recent);
+        INSERT INTO story_postings (key, saved_by, story, first_day, last_day)
+        SELECT key, saved_by, story, first_day, last_day FROM story_postings_recent;
+        DROP VIEW story_postings_live;
+        DROP TABLE story_postings_recent;
+        """;
+
     /// <summary>The story index before version 8: a rowid table in the order the postings were saved, days as text,
     /// undated stories spanning all days.</summary>
-    public const string StoryTerms = """
+    public const string StoryTerms = PostingsInOneTable + """
         CREATE TABLE story_terms (key INTEGER NOT NULL, story INTEGER NOT NULL REFERENCES stories(id),
             first_day TEXT NOT NULL DEFAULT '0000-01-01', last_day TEXT NOT NULL DEFAULT '9999-12-31');
         CREATE INDEX story_terms_story ON story_terms (story);
@@ -25,8 +34,11 @@ public static class OlderSchemas
     /// <summary>No key filter, as before version 10.</summary>
     public const string NoKeyFilter = "DROP TABLE key_filter;";
 
+    /// <summary>A store of schema version 13: its story index in one table.</summary>
+    public const string Version13 = PostingsInOneTable + "PRAGMA user_version = 13;";
+
     /// <summary>A store of schema version 12: its search index also indexes the 3-letter prefixes of words.</summary>
-    public const string Version12 = """
+    public const string Version12 = Version13 + """
         DROP TABLE article_search;
         CREATE VIRTUAL TABLE article_search USING fts5(
             title, text, content = 'articles', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', prefix = '3');
