@@ -469,8 +469,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         }
     }
 
-    // After a rollback the story index and the recent keys in memory may hold rows the table does not, and the key
-    // filter may not be saved: all three are read again when next needed.
+    // After a rollback the story index, the recent postings and the recent keys in memory may hold rows the tables do
+    // not, and the key filter may not be saved: all four are read again when next needed.
     private void RolledBack() => (_postings, _recent, _recentPostings, _filter) = (null, null, null, null);
 
     /// <inheritdoc/>
@@ -608,7 +608,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     // Like the duplicate keys (MergeKeysIfDue), the postings saved since the last merge go into the merged table once
     // they bring several rows to each of its leaves: inserted one save at a time, each of a story's keys dirtied a
-    // random leaf of it, 11 of the 25 pages an article wrote at a million articles. The merge deletes what the recent
+    // random leaf of it, 11 of the 23 pages an article wrote at a million articles. The merge deletes what the recent
     // saves superseded and adds them in key order; which rows are live does not change, so neither does any look-up.
     private void MergePostingsIfDue(long lastId, SqliteTransaction? own)
     {

@@ -30,6 +30,9 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
 
     private readonly Dictionary<long, KeyPostings> _byKey = [];
 
+    // The stories a look-up counts, kept from one look-up to the next so that it is not grown again each time.
+    private readonly Dictionary<long, int> _shared = [];
+
     // The stories saved here, each with the number of its latest save. Only the postings of that save are live; the
     // table's rows are a story's latest, so they get that number when they are read (and 0, for a story not saved here).
     private readonly Dictionary<long, int> _saved = [];
@@ -76,7 +79,8 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
         (int from, int to) = day is { } d ? (d.AddDays(-windowDays).DayNumber, d.AddDays(windowDays).DayNumber) : (UndatedFirst, UndatedLast);
         // Most look-ups find their perKey within a few times as many postings.
         int firstChunk = 4 * perKey;
-        var shared = new Dictionary<long, int>();
+        Dictionary<long, int> shared = _shared;
+        shared.Clear();
         foreach (long key in keys)
         {
             if (!_byKey.TryGetValue(key, out KeyPostings? postings))
@@ -110,7 +114,33 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
             }
         }
 
-        return [.. shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(limit).Select(s => s.Key)];
+        return Most(shared, limit);
+    }
+
+    // The `limit` stories sharing the most keys, then the oldest, in that order: kept in a short sorted array as the
+    // counts go by, since a look-up counts hundreds of stories to return 16.
+    private static List<long> Most(Dictionary<long, int> shared, int limit)
+    {
+        var top = new List<(int Count, long Story)>(limit + 1);
+        foreach ((long story, int count) in shared)
+        {
+            int at = top.Count;
+            while (at > 0 && (top[at - 1].Count < count || (top[at - 1].Count == count && top[at - 1].Story > story)))
+            {
+                at--;
+            }
+
+            if (at < limit)
+            {
+                top.Insert(at, (count, story));
+                if (top.Count > limit)
+                {
+                    top.RemoveAt(limit);
+                }
+            }
+        }
+
+        return top.ConvertAll(t => t.Story);
     }
 
     // Reads the next older chunk of a key's rows onto the end of those read.
