@@ -7,8 +7,8 @@ internal readonly record struct StoryPostingRow(long Story, long SavedBy, int? F
 /// <summary>
 /// The story index (view <c>story_postings_live</c>: the merged table and the saves since) held in memory for the
 /// look-up every ingested article makes: per index key, the stories that took it, in the order they were saved. It
-/// answers exactly what the table would: for each key,
-/// the <c>perKey</c> stories that most recently took it among those whose days overlap the article's window. Asking
+/// answers exactly what the table would: for each key, the <c>perKey</c> stories that most recently took it among
+/// those whose days overlap the article's window. Asking
 /// the table cost 40% of the committing thread at a million articles, where a common word has thousands of postings in
 /// any window that SQLite read and sorted by recency every time; here a key's list is read from its newest end and the
 /// reading stops after <c>perKey</c>.

@@ -138,9 +138,9 @@ public sealed class StoryMatcher(StoryOptions options)
     }
 
     // The count strongest terms, strongest first. Ties go to the ordinally smaller term, so which terms are kept never
-    // depends on the order of the dictionary. Sorting an array of structs in place: the committing thread ranks three
-    // times an article (look-up keys, the joined centroid, its index keys), and through LINQ's ordering that was 10% of
-    // its time on a small store.
+    // depends on the order of the dictionary. An array of structs sorted in place: the committing thread ranks three
+    // times an article (look-up keys, the joined centroid, its index keys), and LINQ's ordering took longer and
+    // allocated more (StoryBenchmarks.Join: 19.8 µs and 49.8 KB before, 15.5 µs and 36.7 KB now).
     private static ReadOnlySpan<Ranked> Strongest(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics, int count)
     {
         ArgumentNullException.ThrowIfNull(terms);
