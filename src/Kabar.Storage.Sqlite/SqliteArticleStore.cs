@@ -587,7 +587,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             .Bind(6, CentroidCodec.Encode(state.Centroid)).Execute();
         // Appended to the recent postings; the rows this save supersedes in the merged table stay there until the merge.
         int? firstDay = state.FirstDay?.DayNumber, lastDay = state.LastDay?.DayNumber;
-        if (RecentPostings().Save(story, savedBy, firstDay, lastDay, assignment.IndexKeys) is { } superseded)
+        RecentPostings recent = RecentPostings();
+        if (recent.Save(story, savedBy, firstDay, lastDay, assignment.IndexKeys) is { } superseded)
         {
             Native("DELETE FROM story_postings_recent WHERE saved_by = ?1").Bind(1, superseded).Execute();
         }
@@ -600,7 +601,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         }
 
         _postings?.Save(story, state.FirstDay, state.LastDay, assignment.IndexKeys);
-        MergePostingsIfDue(savedBy, own);
+        MergePostingsIfDue(recent, savedBy, own);
     }
 
     /// <summary>Recent story postings from which a merge may be due; tests make it small.</summary>
@@ -610,9 +611,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     // they bring several rows to each of its leaves: inserted one save at a time, each of a story's keys dirtied a
     // random leaf of it, 11 of the 23 pages an article wrote at a million articles. The merge deletes what the recent
     // saves superseded and adds them in key order; which rows are live does not change, so neither does any look-up.
-    private void MergePostingsIfDue(long lastId, SqliteTransaction? own)
+    private void MergePostingsIfDue(RecentPostings recent, long lastId, SqliteTransaction? own)
     {
-        RecentPostings recent = RecentPostings();
         if (recent.Rows < Math.Max(MergePostingsAtLeast, lastId / 4))
         {
             return;
