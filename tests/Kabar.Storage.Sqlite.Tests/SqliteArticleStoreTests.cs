@@ -323,6 +323,34 @@ public sealed class SqliteArticleStoreTests : IDisposable
         using SqliteArticleStore upgraded = SqliteArticleStore.Open(DbPath);
         Assert.Equal(Migrations.Latest, upgraded.SchemaVersion);
         Assert.DoesNotContain("prefix", SearchSchema(), StringComparison.Ordinal);
+        AssertTheNextBatchIsFoundWithTheFirst(upgraded);
+    }
+
+    // Version 15 has the search index buffer a whole batch and merge 16 segments a level; a store of version 14 gets
+    // both settings, and a batch after the upgrade is indexed and found with the articles from before.
+    [Fact]
+    public void UpgradeFromV14_SetsTheSearchIndexBufferAndMerging()
+    {
+        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
+        {
+            new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("a.txt"), Bytes(Story));
+        }
+
+        RawDatabase.Execute(DbPath, OlderSchemas.Version14);
+        long? Setting(string key) => RawDatabase.Scalar(DbPath, $"SELECT v FROM article_search_config WHERE k = '{key}'") as long?;
+        Assert.Null(Setting("hashsize"));
+
+        using SqliteArticleStore upgraded = SqliteArticleStore.Open(DbPath);
+        Assert.Equal(Migrations.Latest, upgraded.SchemaVersion);
+        Assert.Equal(64L << 20, Setting("hashsize"));
+        Assert.Equal(16L, Setting("automerge"));
+        AssertTheNextBatchIsFoundWithTheFirst(upgraded);
+    }
+
+    // After an upgrade: a batch's article is indexed, found with the one stored before, and the index agrees with the
+    // articles (FTS5's integrity check).
+    private void AssertTheNextBatchIsFoundWithTheFirst(SqliteArticleStore upgraded)
+    {
         SqliteArticleStore.Batch batch = upgraded.BeginBatch();
         new Ingester(NewsPipeline.Default, upgraded).Ingest(new ArticleSource("b.txt"), Bytes("Para pengungsi dari tiga dusun mulai kembali ke rumah setelah air surut pada Selasa."));
         batch.Commit();

@@ -34,8 +34,14 @@ public static class OlderSchemas
     /// <summary>No key filter, as before version 10.</summary>
     public const string NoKeyFilter = "DROP TABLE key_filter;";
 
-    /// <summary>A store of schema version 13: its story index in one table.</summary>
-    public const string Version13 = PostingsInOneTable + "PRAGMA user_version = 13;";
+    /// <summary>FTS5's own buffer and merge settings for the search index, as before version 15.</summary>
+    public const string DefaultSearchSettings = "DELETE FROM article_search_config WHERE k IN ('hashsize', 'automerge');";
+
+    /// <summary>A store of schema version 14: its search index with FTS5's default settings.</summary>
+    public const string Version14 = DefaultSearchSettings + "PRAGMA user_version = 14;";
+
+    /// <summary>A store of schema version 13: also its story index in one table.</summary>
+    public const string Version13 = DefaultSearchSettings + PostingsInOneTable + "PRAGMA user_version = 13;";
 
     /// <summary>A store of schema version 12: its search index also indexes the 3-letter prefixes of words.</summary>
     public const string Version12 = Version13 + """
