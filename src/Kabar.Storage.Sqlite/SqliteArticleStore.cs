@@ -399,8 +399,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     /// the work per article stays flat as the store grows. Answered from <see cref="StoryPostings"/>, which reads each key's
     /// recent end from the table once, further back only when a look-up needs it, and all again after another connection
     /// has written to the database.</remarks>
-    public IReadOnlyList<StoryState> FindStories(long[] keys, DateOnly? day, int windowDays, int limit) =>
-        [.. Postings().Find(keys, day, windowDays, PostingsPerKey, limit).Select(GetStoryState)];
+    public IReadOnlyList<StoryState> FindStories(long[] keys, DateOnly? day, int windowDays, int reachDays, int limit) =>
+        [.. Postings().Find(keys, day, windowDays, reachDays, PostingsPerKey, limit).Select(GetStoryState)];
 
     private StoryPostings Postings()
     {

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Kabar.Storage.Sqlite;
 
 /// <summary>A row of the story index: a story that took a key, the article whose arrival saved it (which orders a
@@ -31,7 +33,7 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
     private readonly Dictionary<long, KeyPostings> _byKey = [];
 
     // The stories a look-up counts, kept from one look-up to the next so that it is not grown again each time.
-    private readonly Dictionary<long, int> _shared = [];
+    private readonly Dictionary<long, Tally> _shared = [];
 
     // The stories saved here, each with the number of its latest save. Only the postings of that save are live; the
     // table's rows are a story's latest, so they get that number when they are read (and 0, for a story not saved here).
@@ -70,16 +72,18 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
         }
     }
 
-    /// <summary>Up to <paramref name="limit"/> stories sharing keys with <paramref name="keys"/>, most shared first,
-    /// then the oldest; each key contributes the <paramref name="perKey"/> stories within <paramref name="windowDays"/>
-    /// of <paramref name="day"/> (any, for an undated article) that took it most recently.</summary>
-    public List<long> Find(long[] keys, DateOnly? day, int windowDays, int perKey, int limit)
+    /// <summary>Of the <paramref name="limit"/> stories sharing the most keys with <paramref name="keys"/> (then the
+    /// oldest), those within <paramref name="reachDays"/> of <paramref name="day"/>, in that order; each key contributes
+    /// the <paramref name="perKey"/> stories within <paramref name="windowDays"/> of the day (any, for an undated
+    /// article) that took it most recently.</summary>
+    public List<long> Find(long[] keys, DateOnly? day, int windowDays, int reachDays, int perKey, int limit)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        (int from, int to) = day is { } d ? (d.AddDays(-windowDays).DayNumber, d.AddDays(windowDays).DayNumber) : (UndatedFirst, UndatedLast);
+        (int from, int to) = Around(day, windowDays);
+        (int nearFrom, int nearTo) = Around(day, reachDays);
         // Most look-ups find their perKey within a few times as many postings.
         int firstChunk = 4 * perKey;
-        Dictionary<long, int> shared = _shared;
+        Dictionary<long, Tally> shared = _shared;
         shared.Clear();
         foreach (long key in keys)
         {
@@ -108,7 +112,9 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
                 i++;
                 if (p.LastDay >= from && p.FirstDay <= to && IsLive(p))
                 {
-                    shared[p.Story] = shared.GetValueOrDefault(p.Story) + 1;
+                    // A story's live postings all carry the days of its latest save.
+                    ref Tally tally = ref CollectionsMarshal.GetValueRefOrAddDefault(shared, p.Story, out _);
+                    tally = new Tally(tally.Count + 1, p.LastDay >= nearFrom && p.FirstDay <= nearTo);
                     found++;
                 }
             }
@@ -117,12 +123,15 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
         return Most(shared, limit);
     }
 
-    // The `limit` stories sharing the most keys, then the oldest, in that order: kept in a short sorted array as the
-    // counts go by, since a look-up counts hundreds of stories to return 16.
-    private static List<long> Most(Dictionary<long, int> shared, int limit)
+    private static (int From, int To) Around(DateOnly? day, int days) =>
+        day is { } d ? (d.AddDays(-days).DayNumber, d.AddDays(days).DayNumber) : (UndatedFirst, UndatedLast);
+
+    // Of the `limit` stories sharing the most keys, then the oldest, those in reach, in that order: kept in a short
+    // sorted array as the counts go by, since a look-up counts hundreds of stories to return 16.
+    private static List<long> Most(Dictionary<long, Tally> shared, int limit)
     {
-        var top = new List<(int Count, long Story)>(limit + 1);
-        foreach ((long story, int count) in shared)
+        var top = new List<(int Count, long Story, bool InReach)>(limit + 1);
+        foreach ((long story, (int count, bool inReach)) in shared)
         {
             int at = top.Count;
             while (at > 0 && (top[at - 1].Count < count || (top[at - 1].Count == count && top[at - 1].Story > story)))
@@ -132,7 +141,7 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
 
             if (at < limit)
             {
-                top.Insert(at, (count, story));
+                top.Insert(at, (count, story, inReach));
                 if (top.Count > limit)
                 {
                     top.RemoveAt(limit);
@@ -140,7 +149,7 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
             }
         }
 
-        return top.ConvertAll(t => t.Story);
+        return [.. top.Where(t => t.InReach).Select(t => t.Story)];
     }
 
     // Reads the next older chunk of a key's rows onto the end of those read.
@@ -190,4 +199,7 @@ internal sealed class StoryPostings(Func<long, long, int, IReadOnlyList<StoryPos
 
     // 24 bytes. Days are DateOnly.DayNumber.
     private readonly record struct Posting(long Story, int Save, int FirstDay, int LastDay);
+
+    // A story's count in a look-up, and whether it lies within the reach of the article's day.
+    private readonly record struct Tally(int Count, bool InReach);
 }

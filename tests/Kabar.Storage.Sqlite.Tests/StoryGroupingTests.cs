@@ -59,7 +59,7 @@ public sealed class StoryGroupingTests : IDisposable
         Assert.True(undated.StartedStory);
         long[] floodKeys = Keys(1), strikeKeys = Keys(2);
 
-        IReadOnlyList<long> Found(long[] keys, DateOnly? day) => [.. store.FindStories(keys, day, 14, 16).Select(s => s.Id!.Value)];
+        IReadOnlyList<long> Found(long[] keys, DateOnly? day) => [.. store.FindStories(keys, day, 14, 14, 16).Select(s => s.Id!.Value)];
         Assert.Contains(1L, Found(floodKeys, new DateOnly(2025, 3, 18)));  // 14 days after the story's last day
         Assert.DoesNotContain(1L, Found(floodKeys, new DateOnly(2025, 3, 19)));
         Assert.DoesNotContain(1L, Found(floodKeys, new DateOnly(2025, 2, 16)));
@@ -74,12 +74,12 @@ public sealed class StoryGroupingTests : IDisposable
         using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
         var ingester = new Ingester(NewsPipeline.Default, store);
         IngestThree(ingester);
-        Assert.NotEmpty(store.FindStories(Keys(1), new DateOnly(2025, 3, 4), 14, 16));  // the story index is in memory now
+        Assert.NotEmpty(store.FindStories(Keys(1), new DateOnly(2025, 3, 4), 14, 14, 16));  // the story index is in memory now
 
         using (SqliteArticleStore other = SqliteArticleStore.Open(DbPath))
         {
             long match = new Ingester(NewsPipeline.Default, other).Ingest(Source("m.txt", "2025-03-05", "Kabar Sukamaju"), Bytes(Match)).Story!.Value;
-            Assert.Contains(match, store.FindStories(Keys(match), new DateOnly(2025, 3, 5), 14, 16).Select(s => s.Id!.Value));
+            Assert.Contains(match, store.FindStories(Keys(match), new DateOnly(2025, 3, 5), 14, 14, 16).Select(s => s.Id!.Value));
         }
 
         long[] flood = Keys(1);
@@ -88,10 +88,10 @@ public sealed class StoryGroupingTests : IDisposable
             // An exact copy joins the flood story (03-03 to 03-04) and stretches it to 03-30, until the batch is rolled back:
             // the story index and the recent postings in memory must forget that save with the table.
             ingester.Ingest(Source("copy.txt", "2025-03-30", "Portal Lain"), Bytes(FloodB + "\nBaca juga: Harga cabai naik\n"));
-            Assert.Contains(1L, store.FindStories(flood, new DateOnly(2025, 4, 10), 14, 16).Select(s => s.Id!.Value));
+            Assert.Contains(1L, store.FindStories(flood, new DateOnly(2025, 4, 10), 14, 14, 16).Select(s => s.Id!.Value));
         }
 
-        Assert.DoesNotContain(1L, store.FindStories(flood, new DateOnly(2025, 4, 10), 14, 16).Select(s => s.Id!.Value));
+        Assert.DoesNotContain(1L, store.FindStories(flood, new DateOnly(2025, 4, 10), 14, 14, 16).Select(s => s.Id!.Value));
     }
 
     // FindStories gives each story as the table has it after a save here, a save by another process, and a batch
@@ -103,7 +103,7 @@ public sealed class StoryGroupingTests : IDisposable
         var ingester = new Ingester(NewsPipeline.Default, store);
         IngestThree(ingester);
         long[] flood = Keys(1);
-        StoryState Flood() => store.FindStories(flood, new DateOnly(2025, 3, 10), 14, 16).Single(s => s.Id == 1);
+        StoryState Flood() => store.FindStories(flood, new DateOnly(2025, 3, 10), 14, 14, 16).Single(s => s.Id == 1);
         int size = Flood().Size;
 
         // Exact copies of the flood report (the "Baca juga" line is boilerplate) join its story and stretch it.
@@ -269,7 +269,7 @@ public sealed class StoryGroupingTests : IDisposable
             using SqliteArticleStore store = SqliteArticleStore.Open(path);
             return [.. Rows("SELECT id, last_day FROM stories ORDER BY id", path).Select(story => store.FindStories(
                 [.. Rows($"SELECT key FROM story_postings_live WHERE story = {story[0]}", path).Select(k => (long)k[0]!)],
-                DateOnly.ParseExact((string)story[1]!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 14, 16).Select(s => s.Id!.Value).ToArray())];
+                DateOnly.ParseExact((string)story[1]!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 14, 4, 16).Select(s => s.Id!.Value).ToArray())];
         }
 
         Assert.Equal(Found(never), Found(often));

@@ -4,10 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace Kabar.Storage.Sqlite.Tests;
 
 /// <summary><see cref="StoryPostings"/> must answer exactly what the <c>story_postings</c> table would: the reference
-/// here is that table and a query that asks it for each key's most recent postings in the window.</summary>
+/// here is that table and a query that asks it for each key's most recent postings in the window, and then for the days
+/// of the stories that share the most keys.</summary>
 public sealed class StoryPostingsTests
 {
-    private const int Window = 14, PerKey = 3, Limit = 5;
+    private const int Window = 14, Reach = 4, PerKey = 3, Limit = 5;
 
     [Fact]
     public void Find_AnswersWhatTheTableWould_ThroughSavesSweepsAndKeysReadLate()
@@ -65,14 +66,15 @@ public sealed class StoryPostingsTests
             long[] keys = [.. Enumerable.Range(0, random.Next(1, 12)).Select(_ => (long)random.Next(1, 45) * 1_000_003)];
             DateOnly? day = random.Next(8) == 0 ? null : start.AddDays(random.Next(-20, 140));
             List<long> expected = FromTable(table, keys, day);
-            Assert.Equal(expected, postings.Find(keys, day, Window, PerKey, Limit));
+            Assert.Equal(expected, postings.Find(keys, day, Window, Reach, PerKey, Limit));
             found += expected.Count > 0 ? 1 : 0;
         }
 
         return found;
     }
 
-    // Per key the PerKey most recently saved rows in the window (undated rows span all days).
+    // Per key the PerKey most recently saved rows in the window (undated rows span all days); of the Limit stories
+    // counted most, those in reach.
     private static List<long> FromTable(SqliteConnection table, long[] keys, DateOnly? day)
     {
         var shared = new Dictionary<long, int>();
@@ -89,7 +91,16 @@ public sealed class StoryPostingsTests
             }
         }
 
-        return [.. shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(Limit).Select(s => s.Key)];
+        return [.. shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(Limit).Select(s => s.Key).Where(story => InReach(table, story, day))];
+    }
+
+    private static bool InReach(SqliteConnection table, long story, DateOnly? day)
+    {
+        using SqliteCommand command = table.CreateCommand();
+        command.CommandText = day is { } d
+            ? $"SELECT coalesce(last_day >= {d.AddDays(-Reach).DayNumber} AND first_day <= {d.AddDays(Reach).DayNumber}, 1) FROM story_postings WHERE story = {story} LIMIT 1"
+            : "SELECT 1";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
 
     private static (DateOnly?, DateOnly?) Days(DateOnly first, int length) => (first, first.AddDays(length));

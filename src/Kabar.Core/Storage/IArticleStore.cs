@@ -94,9 +94,10 @@ public interface IArticleStore
     /// <summary>Stored articles with ids above <paramref name="id"/>, ascending.</summary>
     IEnumerable<StoredArticle> ArticlesAfter(long id);
 
-    /// <summary>Stories that share index keys (<see cref="StoryMatcher.IndexKeys"/>) with <paramref name="keys"/>, most
-    /// shared first, then oldest; only stories within <paramref name="windowDays"/> of <paramref name="day"/> (or any, undated).</summary>
-    IReadOnlyList<StoryState> FindStories(long[] keys, DateOnly? day, int windowDays, int limit);
+    /// <summary>Of the <paramref name="limit"/> stories that share the most index keys (<see cref="StoryMatcher.IndexKeys"/>)
+    /// with <paramref name="keys"/> (then the oldest) among those within <paramref name="windowDays"/> of
+    /// <paramref name="day"/> (or any, undated), those within <paramref name="reachDays"/> of it, in that order.</summary>
+    IReadOnlyList<StoryState> FindStories(long[] keys, DateOnly? day, int windowDays, int reachDays, int limit);
 
     /// <summary>The state of a stored story.</summary>
     StoryState GetStoryState(long story);

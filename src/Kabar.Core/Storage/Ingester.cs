@@ -217,7 +217,7 @@ public sealed class Ingester
 
     private StoryMatch? Match(StoryFeatures features) =>
         _matcher.Best(features, _store.FindStories(_matcher.LookupKeys(features.Terms, _statistics), features.Day,
-            _matcher.Options.WindowDays, _matcher.Options.MaxCandidates), _statistics);
+            _matcher.Options.WindowDays, _matcher.Options.ReachDays, _matcher.Options.MaxCandidates), _statistics);
 
     private StoryAssignment Follow(StoryFeatures features, string? title, long? story, string reason) =>
         _matcher.Follow(features, title, story is { } s ? _store.GetStoryState(s) : null, reason, _statistics);

@@ -33,4 +33,10 @@ public sealed record StoryOptions(
 {
     /// <summary>The options Kabar uses.</summary>
     public static StoryOptions Default { get; } = new();
+
+    /// <summary>The most days apart at which a story can still be joined: even a cosine of 1 decays below
+    /// <see cref="Threshold"/> after this (4 days with the defaults), so a candidate further away in the window counts
+    /// for the look-up but need not be read or scored. The slack of 1e-9 day keeps a boundary day that rounding might
+    /// otherwise drop.</summary>
+    public int ReachDays => Threshold <= 0 ? WindowDays : Math.Min(WindowDays, (int)Math.Floor((DecayDays * Math.Log(1 / Threshold)) + 1e-9));
 }

@@ -70,6 +70,25 @@ public class StoryMatcherTests
         Assert.True(expected < near.Score);
     }
 
+    // The store does not read candidates beyond ReachDays, so none of them may ever have been joinable: an article
+    // identical to the story still joins it that many days apart, and no longer a day later.
+    [Theory]
+    [InlineData(0.25, 3.0)] // the defaults: 4.16 days of decay, so 4
+    [InlineData(0.5, 2.0)] // 1.39, so 1
+    [InlineData(0.1, 5.0)] // 11.5, so 11
+    [InlineData(0.01, 10.0)] // 46, so the window's 14
+    public void ReachDays_IsTheLastDayOnWhichAnIdenticalArticleStillJoins(double threshold, double decayDays)
+    {
+        var matcher = new StoryMatcher(new StoryOptions(Threshold: threshold, DecayDays: decayDays));
+        StoryState story = Story(2, s_floodA);
+        StoryMatch? At(int days) => matcher.Best(s_floodA with { Day = s_floodA.Day!.Value.AddDays(days) }, [story], s_statistics);
+        int reach = matcher.Options.ReachDays;
+        Assert.NotNull(At(reach));
+        Assert.NotNull(At(-reach));
+        Assert.Null(At(reach + 1));
+        Assert.Null(At(-reach - 1));
+    }
+
     [Fact]
     public void Best_BreaksTiesTowardTheOlderStory()
     {
