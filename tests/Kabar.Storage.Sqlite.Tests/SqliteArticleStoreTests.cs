@@ -91,10 +91,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
     [Fact]
     public void Open_Again_KeepsWhatWasStored()
     {
-        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
-        {
-            new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("a.txt"), Bytes(Story));
-        }
+        StoreStoryAndClose();
 
         using SqliteArticleStore reopened = SqliteArticleStore.Open(DbPath);
         Assert.Equal(1, reopened.GetStats().Articles);
@@ -284,10 +281,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
     [Fact]
     public void UpgradeToV6_IndexesTheArticlesAlreadyStored()
     {
-        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
-        {
-            new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("a.txt"), Bytes(Story));
-        }
+        StoreStoryAndClose();
 
         // Back to a version-5 database: the v3 story index, the v5 band table, no search index, the v5 indexes.
         RawDatabase.Execute(DbPath, OlderSchemas.NoKeyFilter + OlderSchemas.StoryTerms + """
@@ -311,10 +305,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
     [Fact]
     public void UpgradeFromV12_MakesTheSearchIndexAgainWithoutPrefixes()
     {
-        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
-        {
-            new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("a.txt"), Bytes(Story));
-        }
+        StoreStoryAndClose();
 
         RawDatabase.Execute(DbPath, OlderSchemas.Version12);
         string SearchSchema() => (string)RawDatabase.Scalar(DbPath, "SELECT sql FROM sqlite_master WHERE name = 'article_search'")!;
@@ -331,10 +322,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
     [Fact]
     public void UpgradeFromV14_SetsTheSearchIndexBufferAndMerging()
     {
-        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
-        {
-            new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("a.txt"), Bytes(Story));
-        }
+        StoreStoryAndClose();
 
         RawDatabase.Execute(DbPath, OlderSchemas.Version14);
         long? Setting(string key) => RawDatabase.Scalar(DbPath, $"SELECT v FROM article_search_config WHERE k = '{key}'") as long?;
@@ -345,6 +333,13 @@ public sealed class SqliteArticleStoreTests : IDisposable
         Assert.Equal(64L << 20, Setting("hashsize"));
         Assert.Equal(16L, Setting("automerge"));
         AssertTheNextBatchIsFoundWithTheFirst(upgraded);
+    }
+
+    // The store with Story in it, closed, as a test that opens it again (after an upgrade, say) finds it.
+    private void StoreStoryAndClose()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("a.txt"), Bytes(Story));
     }
 
     // After an upgrade: a batch's article is indexed, found with the one stored before, and the index agrees with the
