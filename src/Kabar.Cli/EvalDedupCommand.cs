@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Kabar.Cli.Evaluation;
-using Microsoft.Data.Sqlite;
 
 namespace Kabar.Cli;
 
@@ -27,21 +26,7 @@ internal static class EvalDedupCommand
                 return ExitCodes.Usage;
             }
 
-            string db = Path.Combine(Path.GetTempPath(), $"kabar-eval-dedup-{Environment.ProcessId}.db");
-            DedupScore score;
-            try
-            {
-                score = DedupEvaluation.Run(count, parsed.GetValue(seed), db);
-            }
-            finally
-            {
-                SqliteConnection.ClearAllPools();
-                foreach (string file in new[] { db, db + "-wal", db + "-shm" })
-                {
-                    File.Delete(file);
-                }
-            }
-
+            DedupScore score = TemporaryStore.Run("dedup", db => DedupEvaluation.Run(count, parsed.GetValue(seed), db));
             if (parsed.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(new

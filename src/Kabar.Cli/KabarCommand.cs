@@ -22,6 +22,7 @@ internal static class KabarCommand
         eval.Subcommands.Add(EvalAlignmentCommand.Create(output, error));
         eval.Subcommands.Add(EvalSimilarityCommand.Create(output, error));
         eval.Subcommands.Add(EvalDedupCommand.Create(output, error));
+        eval.Subcommands.Add(EvalStoriesCommand.Create(output, error));
         eval.Subcommands.Add(EvalExtractionCommand.Create(output, error));
         root.Subcommands.Add(eval);
 

@@ -16,13 +16,18 @@ public enum SyntheticKind
     Extended,
     /// <summary>The same event told again: half the sentences reworded, the rest new.</summary>
     Rewrite,
+    /// <summary>Another outlet's own report of the event: every sentence new, on the event's words.</summary>
+    Report,
+    /// <summary>A new event within a week of an earlier one, with half of its names and places: another story.</summary>
+    Related,
 }
 
 /// <summary>One generated article.</summary>
 /// <param name="Id">Its position in the corpus, from 0.</param>
 /// <param name="Story">The event it reports.</param>
 /// <param name="Kind">How it was made.</param>
-/// <param name="Of">The article it was made from, for every kind but <see cref="SyntheticKind.Original"/>.</param>
+/// <param name="Of">The article it was made from, for every kind but <see cref="SyntheticKind.Original"/>; for
+/// <see cref="SyntheticKind.Related"/>, the one whose names it shares.</param>
 /// <param name="EditRate">For a near copy, the share of words replaced.</param>
 /// <param name="Day">Its publication day.</param>
 /// <param name="Title">Its title.</param>
@@ -76,10 +81,17 @@ public sealed class SyntheticCorpus
     /// <param name="seed">The corpus's seed.</param>
     /// <param name="briefShare">The share of originals that are briefs of 2–6 sentences (30–150 words) instead of
     /// 20: fewer shingles than a signature has slots, where MinHash is least sure.</param>
-    public static IEnumerable<SyntheticArticle> Create(int count, int seed = 2025, double briefShare = 0)
+    /// <param name="reportShare">The share of the articles made from an earlier one that are independent reports of its
+    /// event (<see cref="SyntheticKind.Report"/>) instead of copies or rewrites: the same story with no shared text,
+    /// which only story grouping can put together.</param>
+    /// <param name="relatedShare">The share of originals that are <see cref="SyntheticKind.Related"/> events: the same
+    /// people and places in another event, which story grouping must keep apart.</param>
+    public static IEnumerable<SyntheticArticle> Create(int count, int seed = 2025, double briefShare = 0, double reportShare = 0, double relatedShare = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfNegative(briefShare);
+        ArgumentOutOfRangeException.ThrowIfNegative(reportShare);
+        ArgumentOutOfRangeException.ThrowIfNegative(relatedShare);
         var corpus = new SyntheticCorpus(seed, 20_000);
         var made = new List<(int Story, DateOnly Day, string[][] Sentences, string[] Topic)>();
         var start = new DateOnly(2025, 1, 1);
@@ -91,17 +103,23 @@ public sealed class SyntheticCorpus
                 string[] topic = [.. Enumerable.Range(0, 12).Select(_ => corpus.Word())];
                 // No draw without briefs, so a corpus without them is the one generated before briefs existed.
                 int length = briefShare > 0 && corpus._random.NextDouble() < briefShare ? corpus._random.Next(2, 7) : 20;
+                // Its own words lead, so its title is its own; the names it shares follow.
+                int? related = relatedShare > 0 && made.Count > 0 && corpus._random.NextDouble() < relatedShare ? corpus._random.Next(made.Count) : null;
+                topic = related is { } r ? [.. topic.Take(6), .. made[r].Topic.Take(6)] : topic;
                 string[][] sentences = [.. Enumerable.Range(0, length).Select(_ => corpus.Sentence(topic))];
-                DateOnly day = start.AddDays(corpus._random.Next(90));
+                DateOnly day = related is { } near ? made[near].Day.AddDays(corpus._random.Next(8)) : start.AddDays(corpus._random.Next(90));
                 made.Add((id, day, sentences, topic));
-                yield return corpus.Render(id, id, SyntheticKind.Original, null, 0, day, sentences, topic);
+                yield return corpus.Render(id, id, related is null ? SyntheticKind.Original : SyntheticKind.Related, related, 0, day, sentences, topic);
                 continue;
             }
 
             int of = corpus._random.Next(made.Count);
             (int story, DateOnly sourceDay, string[][] source, string[] sourceTopic) = made[of];
             DateOnly later = sourceDay.AddDays(corpus._random.Next(3));
-            (SyntheticKind kind, double rate, string[][] text) = roll switch
+            // As with briefs, no draw without reports.
+            (SyntheticKind kind, double rate, string[][] text) = reportShare > 0 && corpus._random.NextDouble() < reportShare
+                ? (SyntheticKind.Report, 0.0, [.. source.Select(_ => corpus.Sentence(sourceTopic))])
+                : roll switch
             {
                 < 0.7 => (SyntheticKind.ExactCopy, 0.0, source),
                 < 0.8 => corpus.NearCopy(source),
