@@ -24,9 +24,10 @@ internal sealed record StoryScore(
     IReadOnlyList<(string Kind, int Articles, double Joined)> JoinedBySource);
 
 /// <summary>
-/// Ingests a corpus whose events are known into a real SQLite store, exactly as <c>kabar ingest</c> does, and scores
-/// the stories it makes against the events: a <see cref="SyntheticCorpus"/> with independent reports (the same event,
-/// no shared text), or the WikiRef news-clustering set, whose topics come from its file names.
+/// Ingests a corpus whose events are known into a real SQLite store through the <see cref="Ingester"/> of
+/// <c>kabar ingest</c>, in order, and scores the stories it makes against the events: a <see cref="SyntheticCorpus"/>
+/// with independent reports (the same event, no shared text) and related events (shared names, another event), or
+/// the WikiRef news-clustering set, whose topics come from its file names.
 /// </summary>
 internal static partial class StoryEvaluation
 {
