@@ -55,7 +55,7 @@ internal static class EvalStoriesCommand
                     recall = Math.Round(score.Agreement.Recall, 4),
                     f1 = Math.Round(score.Agreement.F1, 4),
                     nmi = Math.Round(score.Agreement.Nmi, 4),
-                    joined = score.JoinedBySource.Select(j => new { kind = j.Kind, articles = j.Articles, share = Math.Round(j.Joined, 4) }),
+                    joined = score.JoinedBySource.Select(j => new { kind = j.Kind.ToString(), articles = j.Articles, share = Math.Round(j.Joined, 4) }),
                 }, JsonOptions.Indented));
                 return ExitCodes.Success;
             }
@@ -64,9 +64,9 @@ internal static class EvalStoriesCommand
                 $"{score.Corpus}: {score.Articles} articles ({score.Rejected} rejected), {score.Events} events, {score.Stories} stories"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"B-cubed precision {score.Agreement.Precision:0.000}  recall {score.Agreement.Recall:0.000}  F1 {score.Agreement.F1:0.000}   NMI {score.Agreement.Nmi:0.000}"));
-            foreach ((string kind, int n, double joined) in score.JoinedBySource)
+            foreach ((SyntheticKind kind, int n, double joined) in score.JoinedBySource)
             {
-                string what = kind == nameof(SyntheticKind.Related) ? "wrongly joined the event whose names they share" : "joined the story of their source";
+                string what = kind == SyntheticKind.Related ? "wrongly joined the event whose names they share" : "joined the story of their source";
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind,-10} {n,7}  {what}: {joined:0.000}"));
             }
 

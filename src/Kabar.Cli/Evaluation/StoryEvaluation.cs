@@ -21,7 +21,7 @@ namespace Kabar.Cli.Evaluation;
 /// not). Empty for real data.</param>
 internal sealed record StoryScore(
     string Corpus, int Articles, int Rejected, int Events, int Stories, ClusterAgreement Agreement,
-    IReadOnlyList<(string Kind, int Articles, double Joined)> JoinedBySource);
+    IReadOnlyList<(SyntheticKind Kind, int Articles, double Joined)> JoinedBySource);
 
 /// <summary>
 /// Ingests a corpus whose events are known into a real SQLite store through the <see cref="Ingester"/> of
@@ -44,8 +44,8 @@ internal static partial class StoryEvaluation
             new ArticleSource($"synthetic:{a.Id}", Title: a.Title, Outlet: $"Outlet {a.Id % 40}",
                 Published: a.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             Encoding.UTF8.GetBytes(a.Text))));
-        List<(string, int, double)> joined = [.. corpus.Where(a => a.Of is not null).GroupBy(a => a.Kind).OrderBy(g => g.Key)
-            .Select(g => (g.Key.ToString(), g.Count(), (double)g.Count(a => stories[a.Id] == stories[a.Of!.Value]) / g.Count()))];
+        List<(SyntheticKind, int, double)> joined = [.. corpus.Where(a => a.Of is not null).GroupBy(a => a.Kind).OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Count(), (double)g.Count(a => stories[a.Id] == stories[a.Of!.Value]) / g.Count()))];
         return Score($"{count} generated articles (seed {seed})", [.. corpus.Select(a => a.Story)], stories, rejected, joined);
     }
 
@@ -73,7 +73,7 @@ internal static partial class StoryEvaluation
     [GeneratedRegex(@"(\.\d+| \(\d+\))$")]
     private static partial Regex Numbered();
 
-    private static StoryScore Score<T>(string corpus, T[] events, long[] stories, int rejected, IReadOnlyList<(string, int, double)> joined)
+    private static StoryScore Score<T>(string corpus, T[] events, long[] stories, int rejected, IReadOnlyList<(SyntheticKind, int, double)> joined)
         where T : notnull =>
         new(corpus, events.Length, rejected, events.Distinct().Count(), stories.Distinct().Count(), ClusterAgreement.Of(events, stories), joined);
 
