@@ -262,6 +262,18 @@ internal static class Migrations
         INSERT INTO article_search (article_search, rank) VALUES ('hashsize', 67108864);
         INSERT INTO article_search (article_search, rank) VALUES ('automerge', 16);
         """,
+
+        // 16: a middle level for the duplicate keys, between the recent ones and lsh_keys. A merge inserts ~2 M keys
+        // spread over the whole key space, so merged straight into lsh_keys it rewrote nearly every leaf of it (~1 GB at
+        // a million articles) and emptied the page cache on the way; merged here, it rewrites only this table's leaves,
+        // and this table goes into lsh_keys once every few merges (SqliteArticleStore.NewerMergesPerFlush).
+        """
+        CREATE TABLE lsh_keys_newer (
+            key         INTEGER NOT NULL,
+            article_id  INTEGER NOT NULL,
+            PRIMARY KEY (key, article_id)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace Kabar.Storage.Sqlite;
 
 /// <summary>The key filter (<see cref="KeyFilter"/>) of the duplicate keys, held in memory and kept in table
-/// <c>key_filter</c>. The table's filter holds at least every key of <c>lsh_keys</c>: it is written whenever the recent
-/// keys are merged into that table, in the same transaction, and when the filter had to be made from the tables (a
+/// <c>key_filter</c>. The table's filter holds at least every merged key (<c>lsh_keys</c> and <c>lsh_keys_newer</c>): it
+/// is written whenever the recent keys are merged, in the same transaction, and when the filter had to be made from the tables (a
 /// database from before it, keys made again, a filter grown full). The one in memory also holds the recent keys
 /// (<see cref="RecentKeys"/>) as it is loaded, and the keys written since.</summary>
 public sealed partial class SqliteArticleStore
@@ -61,11 +61,11 @@ public sealed partial class SqliteArticleStore
         blob.ReadExactly(bytes);
     }
 
-    // A filter of every key of both tables, with room to grow; not saved yet.
+    // A filter of every key of the three tables, with room to grow; not saved yet.
     private KeyFilter MakeFilter(SqliteTransaction? own)
     {
         RecentKeys recent = Recent(own);
-        long keys = (long)Command("SELECT count(*) FROM lsh_keys", own).ExecuteScalar()! + recent.Count;
+        long keys = (long)Command("SELECT (SELECT count(*) FROM lsh_keys) + (SELECT count(*) FROM lsh_keys_newer)", own).ExecuteScalar()! + recent.Count;
         KeyFilter made = KeyFilter.For(keys, KeyFilterAtLeast);
         ScanMergedKeys(made);
         recent.EachKey(made.Add);
@@ -78,11 +78,11 @@ public sealed partial class SqliteArticleStore
     // page cache, 53–55 s read from disk.
     private void ScanMergedKeys(KeyFilter filter)
     {
-        using var scan = new NativeStatement(_connection, "SELECT key FROM lsh_keys");
+        using var scan = new NativeStatement(_connection, "SELECT key FROM lsh_keys UNION ALL SELECT key FROM lsh_keys_newer");
         scan.Each(row => filter.Add(row.Int64(0)));
     }
 
-    // Writes the filter in memory, which holds every key of both tables, as the table's. Call it in a write transaction.
+    // Writes the filter in memory, which holds every key of the three tables, as the table's. Call it in a write transaction.
     private void SaveFilter(SqliteTransaction? own)
     {
         KeyFilter filter = Filter(own);

@@ -161,7 +161,7 @@ public sealed class NearDuplicateTests : IDisposable
     {
         long originalId = StoreOriginalAndClose();
 
-        Execute(OlderSchemas.NoKeyFilter + OlderSchemas.StoryTerms + """
+        Execute(OlderSchemas.NoNewerKeys + OlderSchemas.NoKeyFilter + OlderSchemas.StoryTerms + """
             DROP TABLE lsh_keys; DROP TABLE lsh_keys_recent; DROP TABLE settings;
             CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id));
             CREATE INDEX lsh_bands_lookup ON lsh_bands (band, key);
@@ -263,19 +263,36 @@ public sealed class NearDuplicateTests : IDisposable
         Assert.Equal(stored, KeyRows());
     }
 
-    // Recent keys are merged into the main index once there are enough; the merge moves every key, and the decisions
-    // are those of a store that never merged.
-    [Fact]
-    public void Ingest_WithKeysMergedAsItGoes_DecidesAsWithoutMerging()
+    // Recent keys are merged into the newer table once there are enough, and that table into the main one every few
+    // merges (every merge, every fourth, never); each move keeps every key, and the decisions are those of a store that
+    // never merged.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(int.MaxValue)]
+    public void Ingest_WithKeysMergedAsItGoes_DecidesAsWithoutMerging(int mergesPerFlush)
     {
         List<(IngestOutcome, long?, long?)> unmerged = Decisions("unmerged.db", store => store.MergeKeysAtLeast = long.MaxValue),
-            merged = Decisions("kabar.db", store => store.MergeKeysAtLeast = 500);
+            merged = Decisions("kabar.db", store => (store.MergeKeysAtLeast, store.NewerMergesPerFlush) = (500, mergesPerFlush));
         Assert.Equal(unmerged, merged);
         Assert.Contains(merged, d => d.Item1 == IngestOutcome.NearDuplicate);
 
         Assert.Equal(KeyRows("unmerged.db"), KeyRows());
-        Assert.True(Count("SELECT count(*) FROM lsh_keys") > 2000, "the keys were not merged");
+        long main = Count("SELECT count(*) FROM lsh_keys"), newer = Count("SELECT count(*) FROM lsh_keys_newer");
+        Assert.True(main + newer > 2000, "the keys were not merged");
         Assert.InRange(Count("SELECT count(*) FROM lsh_keys_recent"), 0, 499 + 100);
+        if (mergesPerFlush == 1)
+        {
+            Assert.Equal(0, newer);
+        }
+        else if (mergesPerFlush == int.MaxValue)
+        {
+            Assert.Equal(0, main);
+        }
+        else
+        {
+            Assert.True(main > 0 && newer > 0, $"expected keys in both merged tables, found {main} and {newer}");
+        }
     }
 
     // A filter that fills is made again from the tables, larger, and saved: no key is lost on the way, merged or recent.
@@ -313,7 +330,7 @@ public sealed class NearDuplicateTests : IDisposable
 
         // Saved at the last merge, it counts each merged key once: a filter that counted them again would look full
         // and be made again long before it is.
-        Assert.Equal(Count("SELECT count(*) FROM lsh_keys"), saved.Keys);
+        Assert.Equal(Count("SELECT (SELECT count(*) FROM lsh_keys) + (SELECT count(*) FROM lsh_keys_newer)"), saved.Keys);
 
         using SqliteArticleStore reopened = Open();
         AssertALateCopyIsFound(new Ingester(NewsPipeline.Default, reopened), originalId);
@@ -466,7 +483,7 @@ public sealed class NearDuplicateTests : IDisposable
     {
         using SqliteConnection connection = Raw();
         using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT key FROM lsh_keys";
+        command.CommandText = "SELECT key FROM lsh_keys UNION ALL SELECT key FROM lsh_keys_newer";
         using SqliteDataReader keys = command.ExecuteReader();
         int count = 0;
         for (; keys.Read(); count++)
@@ -481,7 +498,10 @@ public sealed class NearDuplicateTests : IDisposable
     {
         using SqliteConnection connection = Raw(name);
         using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT key, article_id FROM lsh_keys UNION ALL SELECT key, article_id FROM lsh_keys_recent ORDER BY article_id, key";
+        command.CommandText = """
+            SELECT key, article_id FROM lsh_keys UNION ALL SELECT key, article_id FROM lsh_keys_newer
+            UNION ALL SELECT key, article_id FROM lsh_keys_recent ORDER BY article_id, key
+            """;
         using SqliteDataReader reader = command.ExecuteReader();
         var rows = new List<(long, long)>();
         while (reader.Read())

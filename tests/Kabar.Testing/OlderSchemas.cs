@@ -31,17 +31,26 @@ public static class OlderSchemas
         DROP TABLE lsh_keys_recent;
         """;
 
+    /// <summary>The merged band keys before version 16: one table, without the newer level.</summary>
+    public const string NoNewerKeys = """
+        INSERT OR IGNORE INTO lsh_keys (key, article_id) SELECT key, article_id FROM lsh_keys_newer;
+        DROP TABLE lsh_keys_newer;
+        """;
+
     /// <summary>No key filter, as before version 10.</summary>
     public const string NoKeyFilter = "DROP TABLE key_filter;";
 
     /// <summary>FTS5's own buffer and merge settings for the search index, as before version 15.</summary>
     public const string DefaultSearchSettings = "DELETE FROM article_search_config WHERE k IN ('hashsize', 'automerge');";
 
-    /// <summary>A store of schema version 14: its search index with FTS5's default settings.</summary>
-    public const string Version14 = DefaultSearchSettings + "PRAGMA user_version = 14;";
+    /// <summary>A store of schema version 15: its merged band keys in one table.</summary>
+    public const string Version15 = NoNewerKeys + "PRAGMA user_version = 15;";
+
+    /// <summary>A store of schema version 14: also its search index with FTS5's default settings.</summary>
+    public const string Version14 = NoNewerKeys + DefaultSearchSettings + "PRAGMA user_version = 14;";
 
     /// <summary>A store of schema version 13: also its story index in one table.</summary>
-    public const string Version13 = DefaultSearchSettings + PostingsInOneTable + "PRAGMA user_version = 13;";
+    public const string Version13 = NoNewerKeys + DefaultSearchSettings + PostingsInOneTable + "PRAGMA user_version = 13;";
 
     /// <summary>A store of schema version 12: its search index also indexes the 3-letter prefixes of words.</summary>
     public const string Version12 = Version13 + """
@@ -74,5 +83,5 @@ public static class OlderSchemas
     public const string Version9 = Version11 + NoKeyFilter + "PRAGMA user_version = 9;";
 
     /// <summary>A store of schema version 7.</summary>
-    public const string Version7 = NoKeyFilter + KeysInOneTable + StoryTerms + "PRAGMA user_version = 7;";
+    public const string Version7 = NoNewerKeys + NoKeyFilter + KeysInOneTable + StoryTerms + "PRAGMA user_version = 7;";
 }
