@@ -281,7 +281,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     private const int MaxKeysPerInsert = 64;
 
-    // INSERT statements of 1 to MaxKeysPerInsert (key, article) rows, into the merged keys and into the recent ones.
+    // INSERT statements of 1 to MaxKeysPerInsert (key, article) rows, into each of the three key tables.
     private static readonly string[] InsertMergedKeys = InsertKeysSql("lsh_keys"), InsertNewerKeys = InsertKeysSql("lsh_keys_newer"),
         InsertRecentKeys = InsertKeysSql("lsh_keys_recent");
 
@@ -293,8 +293,8 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     internal long MergeKeysAtLeast { get; set; } = 1_000_000;
 
     /// <summary>Merges of the recent keys into <c>lsh_keys_newer</c> after which that table goes into <c>lsh_keys</c>.
-    /// A merge rewrites the leaves of the table it goes into, so with R keys a merge and M in <c>lsh_keys</c> (M ≈ 30 R
-    /// at any size past a million keys), going straight into <c>lsh_keys</c> rewrote ~M a merge; with 4 it rewrites
+    /// A merge rewrites the leaves of the table it goes into, so with R keys a merge and M in <c>lsh_keys</c> (M ≈ 26 R
+    /// at a million articles), going straight into <c>lsh_keys</c> rewrote ~M a merge; with 4 it rewrites
     /// on average 2.5 R in the newer table and M / 4 for the move, about a third.</summary>
     internal int NewerMergesPerFlush { get; set; } = 4;
 
