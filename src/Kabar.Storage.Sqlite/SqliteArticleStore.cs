@@ -180,8 +180,23 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     /// <inheritdoc/>
     public string? KeyFormat() => KeyFormat(null);
 
-    private string? KeyFormat(SqliteTransaction? own) =>
-        Command("SELECT value FROM settings WHERE name = 'signature_format'", own).ExecuteScalar() as string;
+    private string? KeyFormat(SqliteTransaction? own) => Setting("signature_format", own);
+
+    // A value of table settings, null when it was never written.
+    private string? Setting(string name, SqliteTransaction? own)
+    {
+        SqliteCommand read = Command("SELECT value FROM settings WHERE name = $name", own);
+        Bind(read, "$name", name);
+        return read.ExecuteScalar() as string;
+    }
+
+    private void SaveSetting(string name, string value, SqliteTransaction? own)
+    {
+        SqliteCommand write = Command("INSERT OR REPLACE INTO settings (name, value) VALUES ($name, $value)", own);
+        Bind(write, "$name", name);
+        Bind(write, "$value", value);
+        write.ExecuteNonQuery();
+    }
 
     /// <inheritdoc/>
     public long RebuildKeys(string format, Func<string, long[]> keysOf)
@@ -219,9 +234,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
         WriteKeysInKeyOrder(chunk, keysOf, own);
         count += chunk.Count;
-        SqliteCommand setting = Command("INSERT OR REPLACE INTO settings (name, value) VALUES ('signature_format', $format)", own);
-        Bind(setting, "$format", format);
-        setting.ExecuteNonQuery();
+        SaveSetting("signature_format", format, own);
         own?.Commit();
         return count;
     }
@@ -315,8 +328,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         WriteKeys(recent.Sorted(), InsertNewerKeys, own);
         Command("DELETE FROM lsh_keys_recent", own).ExecuteNonQuery();
         _recent = new RecentKeys();
-        long merges = Convert.ToInt64(Command("SELECT value FROM settings WHERE name = 'newer_key_merges'", own).ExecuteScalar() ?? "0",
-            System.Globalization.CultureInfo.InvariantCulture) + 1;
+        long merges = long.Parse(Setting("newer_key_merges", own) ?? "0", System.Globalization.CultureInfo.InvariantCulture) + 1;
         if (merges >= NewerMergesPerFlush)
         {
             // Read in key order, so lsh_keys takes them as it took sorted merges, leaf after leaf.
@@ -325,9 +337,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             merges = 0;
         }
 
-        SqliteCommand setting = Command("INSERT OR REPLACE INTO settings (name, value) VALUES ('newer_key_merges', $merges)", own);
-        Bind(setting, "$merges", merges.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        setting.ExecuteNonQuery();
+        SaveSetting("newer_key_merges", merges.ToString(System.Globalization.CultureInfo.InvariantCulture), own);
         SaveFilter(own);
     }
 
