@@ -12,8 +12,8 @@ namespace Kabar.Cli;
 /// <summary><c>kabar ingest PATH… [--db FILE]</c>: read articles into the store, finding exact duplicates.</summary>
 internal static class IngestCommand
 {
-    // Inputs prepared (decoded, cleaned, hashed, featured) ahead of the store, in parallel, per chunk.
-    private const int ChunkSize = 64;
+    // Inputs prepared (decoded, cleaned, hashed, featured) ahead of the store, in parallel.
+    private const int PreparedAhead = 256;
 
     // Articles share a transaction until this many are written or this long has passed: far faster than a commit
     // each, and at most this much work is redone after a crash.
@@ -79,7 +79,7 @@ internal static class IngestCommand
 
                 string[] inputs = parsed.GetValue(paths)!;
                 var progress = new IngestProgress(error, InputBytes(inputs), terminal: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
-                foreach ((InputItem item, PreparedInput? prepared) in Prepared(new InputReader(standardInput).Read(inputs), ingester))
+                foreach ((InputItem item, PreparedInput? prepared) in Prepared(new InputReader(standardInput).Read(inputs), ingester, store.OpenSettledKeyReader))
                 {
                     if (item.Problem is not null)
                     {
@@ -136,23 +136,27 @@ internal static class IngestCommand
     }
 
     /// <summary>
-    /// The inputs with their store-free work done on every core: a reader thread takes chunks of inputs and prepares
-    /// each chunk in parallel, while the caller commits the previous chunk. Order is kept, so results are deterministic.
+    /// The inputs with their store-free work done on every core: a reader thread reads the inputs in order and starts
+    /// preparing each on the thread pool, up to <see cref="PreparedAhead"/> ahead of the caller, which commits them in
+    /// the same order, so results are deterministic. Each preparing thread also finds its inputs' duplicate candidates
+    /// among the settled articles, through a reader of its own (<paramref name="openReader"/>), which the commit uses
+    /// while no merge has moved keys since.
     /// </summary>
-    private static IEnumerable<(InputItem Item, PreparedInput? Prepared)> Prepared(IEnumerable<InputItem> items, Ingester ingester)
+    private static IEnumerable<(InputItem Item, PreparedInput? Prepared)> Prepared(
+        IEnumerable<InputItem> items, Ingester ingester, Func<ISettledKeyReader?> openReader)
     {
-        using var chunks = new System.Collections.Concurrent.BlockingCollection<(InputItem, PreparedInput?)[]>(boundedCapacity: 4);
+        using var readers = new ThreadLocal<ISettledKeyReader?>(openReader, trackAllValues: true);
+        using var started = new System.Collections.Concurrent.BlockingCollection<(InputItem, Task<PreparedInput?>)>(PreparedAhead);
         Exception? failure = null;
-        var producer = Task.Run(() =>
+        var producer = Task.Factory.StartNew(() =>
         {
             try
             {
-                foreach (InputItem[] chunk in items.Chunk(ChunkSize))
+                foreach (InputItem item in items)
                 {
-                    var prepared = new (InputItem, PreparedInput?)[chunk.Length];
-                    Parallel.For(0, chunk.Length, i => prepared[i] = (chunk[i],
-                        chunk[i] is { Source: { } source, Raw: { } raw } ? ingester.Prepare(source, raw) : null));
-                    chunks.Add(prepared);
+                    started.Add((item, item is { Source: { } source, Raw: { } raw }
+                        ? Task.Run(() => (PreparedInput?)ingester.Prepare(source, raw, readers.Value))
+                        : Task.FromResult<PreparedInput?>(null)));
                 }
             }
             catch (Exception e)
@@ -161,19 +165,27 @@ internal static class IngestCommand
             }
             finally
             {
-                chunks.CompleteAdding();
+                started.CompleteAdding();
             }
-        });
+        }, TaskCreationOptions.LongRunning);
 
-        foreach ((InputItem, PreparedInput?)[] chunk in chunks.GetConsumingEnumerable())
+        try
         {
-            foreach ((InputItem, PreparedInput?) entry in chunk)
+            foreach ((InputItem item, Task<PreparedInput?> preparing) in started.GetConsumingEnumerable())
             {
-                yield return entry;
+                yield return (item, preparing.GetAwaiter().GetResult());
+            }
+
+            producer.Wait();
+        }
+        finally
+        {
+            foreach (ISettledKeyReader? reader in readers.Values)
+            {
+                reader?.Dispose();
             }
         }
 
-        producer.Wait();
         if (failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);

@@ -130,6 +130,7 @@ public sealed partial class SqliteArticleStore
         if (version != _dataVersion)
         {
             (_postings, _recent, _recentPostings, _filter, _dataVersion) = (null, null, null, null, version);
+            SettledKeysChanged();
         }
 
         _versionCheckedIn = _batch;

@@ -114,27 +114,69 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<long> FindByKeys(long[] keys, int limit)
+    public IReadOnlyList<long> FindByKeys(long[] keys, int limit, SettledCandidates? settled = null)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        // Only the keys that may be stored: an article that copies nothing has almost none.
-        keys = Array.FindAll(keys, Filter().MayContain);
-        if (keys.Length == 0)
+        // First, so that another process's writes make the settled version change before it is compared.
+        ForgetIfOthersWrote();
+        Dictionary<long, int> shared;
+        if (settled is not null && settled.Version == _settledVersion)
         {
-            return [];
+            shared = new Dictionary<long, int>(settled.Shared);
+        }
+        else
+        {
+            // Only the keys that may be stored: an article that copies nothing has almost none.
+            keys = Array.FindAll(keys, Filter().MayContain);
+            if (keys.Length == 0)
+            {
+                return [];
+            }
+
+            shared = [];
+            CountSettled(Native, keys, shared);
         }
 
-        var shared = new Dictionary<long, int>();
+        // The recent articles and the settled ones are disjoint: a merge moves an article's keys all at once.
         RecentKeys recent = Recent();
         foreach (long key in keys)
         {
             recent.CountArticles(key, shared);
         }
 
+        return [.. MostShared(shared, limit).Select(s => s.Key)];
+    }
+
+    /// <inheritdoc/>
+    public ISettledKeyReader? OpenSettledKeyReader() =>
+        _connection.DataSource is { Length: > 0 } path && path != ":memory:" ? new SettledKeyReader(this, path) : null;
+
+    // The version of the settled keys (lsh_keys and lsh_keys_newer) that the recent keys in memory complement. It
+    // changes whenever keys move between the tables or what is held in memory is read again, so candidates found
+    // ahead of the commit from an older version (SettledCandidates) are looked up again instead.
+    private long _settledVersion;
+
+    // The settled version as of the last commit. A reader that reads it before its snapshot begins sees at least the
+    // tables of that version, and an answer it finds is used only while the version is still current.
+    private long _committedSettledVersion;
+
+    internal long CommittedSettledVersion => Volatile.Read(ref _committedSettledVersion);
+
+    // The key filter in memory, for a reader on another thread; null while the writer has none. Every filter the writer
+    // holds has every settled key of its version, and it only ever adds bits.
+    internal KeyFilter? LoadedFilter => Volatile.Read(ref _filter);
+
+    private void SettledKeysChanged() => _settledVersion++;
+
+    private void Committed() => Volatile.Write(ref _committedSettledVersion, _settledVersion);
+
+    // Adds to `shared`, for each article with settled keys among `keys`, how many it has.
+    internal static void CountSettled(Func<string, NativeStatement> native, long[] keys, Dictionary<long, int> shared)
+    {
         NativeStatement find;
         if (keys.Length <= MaxListedKeys)
         {
-            find = Native(s_findByListedKeys[keys.Length - 1] ??= FindByKeysSql(string.Join(", ", Enumerable.Range(1, keys.Length).Select(k => $"?{k}"))));
+            find = native(s_findByListedKeys[keys.Length - 1] ??= FindByKeysSql(string.Join(", ", Enumerable.Range(1, keys.Length).Select(k => $"?{k}"))));
             for (int k = 0; k < keys.Length; k++)
             {
                 find.Bind(k + 1, keys[k]);
@@ -143,19 +185,22 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         else
         {
             // More than SQLite allows parameters for, in an article of hundreds of thousands of words.
-            find = Native(FindByKeysSql("SELECT value FROM json_each(?1)")).Bind(1, JsonSerializer.Serialize(keys));
+            find = native(FindByKeysSql("SELECT value FROM json_each(?1)")).Bind(1, JsonSerializer.Serialize(keys));
         }
 
         find.Each(row => shared[row.Int64(0)] = shared.GetValueOrDefault(row.Int64(0)) + (int)row.Int64(1));
-        return [.. shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(limit).Select(s => s.Key)];
     }
+
+    // The `limit` articles sharing the most keys, then the earliest.
+    internal static KeyValuePair<long, int>[] MostShared(Dictionary<long, int> shared, int limit) =>
+        [.. shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(limit)];
 
     // The keys are listed, one statement for each number of them up to this, or else given as one JSON array.
     private const int MaxListedKeys = 512;
 
     private static readonly string?[] s_findByListedKeys = new string?[MaxListedKeys];
 
-    // One statement for all merged keys: a seek per key in each of the two covering (key, article_id) B-trees.
+    // One statement for all settled keys: a seek per key in each of the two covering (key, article_id) B-trees.
     private static string FindByKeysSql(string keys) =>
         $"""
         SELECT article_id, count(*) FROM (
@@ -213,6 +258,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
         Command("DELETE FROM lsh_keys; DELETE FROM lsh_keys_newer; DELETE FROM lsh_keys_recent; DELETE FROM key_filter", own).ExecuteNonQuery();
         (_recent, _filter) = (null, null);
+        SettledKeysChanged();
         using SqliteCommand articles = _connection.CreateCommand();
         articles.Transaction = own ?? _batch;
         articles.CommandText = "SELECT id, story FROM articles WHERE duplicate_of IS NULL ORDER BY id";
@@ -236,6 +282,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         count += chunk.Count;
         SaveSetting("signature_format", format, own);
         own?.Commit();
+        Committed();
         return count;
     }
 
@@ -328,6 +375,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         WriteKeys(recent.Sorted(), InsertNewerKeys, own);
         Command("DELETE FROM lsh_keys_recent", own).ExecuteNonQuery();
         _recent = new RecentKeys();
+        SettledKeysChanged();
         long merges = long.Parse(Setting("newer_key_merges", own) ?? "0", System.Globalization.CultureInfo.InvariantCulture) + 1;
         if (merges >= NewerMergesPerFlush)
         {
@@ -363,9 +411,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     public string GetWords(long id)
     {
         string? words = null;
-        Native("SELECT story FROM articles WHERE id = ?1").Bind(1, id).Each(row => words = row.TextOrNull(0));
+        Native(WordsSql).Bind(1, id).Each(row => words = row.TextOrNull(0));
         return words ?? throw new KeyNotFoundException($"no article {id}");
     }
+
+    internal const string WordsSql = "SELECT story FROM articles WHERE id = ?1";
 
     /// <inheritdoc/>
     /// <remarks><c>story_id</c> was added to the table after the raw bytes (v2): reading it walks all of the row's
@@ -493,7 +543,12 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         try
         {
             T result = write(own);
-            own?.Commit();
+            if (own is not null)
+            {
+                own.Commit();
+                Committed();
+            }
+
             return result;
         }
         catch
@@ -505,7 +560,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     // After a rollback the story index, the recent postings and the recent keys in memory may hold rows the tables do
     // not, and the key filter may not be saved: all four are read again when next needed.
-    private void RolledBack() => (_postings, _recent, _recentPostings, _filter) = (null, null, null, null);
+    private void RolledBack()
+    {
+        (_postings, _recent, _recentPostings, _filter) = (null, null, null, null);
+        SettledKeysChanged();
+    }
 
     /// <inheritdoc/>
     public StoryState GetStoryState(long story)
@@ -750,6 +809,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             }
 
             _store._batch?.Commit();
+            _store.Committed();
             End();
         }
 

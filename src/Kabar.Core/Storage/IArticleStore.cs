@@ -50,6 +50,26 @@ public sealed record QuarantinedInput(ArticleSource Source, byte[] Raw, Rejectio
 /// <param name="RejectedByReason">Quarantined inputs per reason code.</param>
 public sealed record StoreStats(long Articles, long ExactDuplicates, long NearDuplicates, long Rejected, IReadOnlyDictionary<string, long> RejectedByReason);
 
+/// <summary>The stored articles that share duplicate keys with an article, among those whose keys are settled (not
+/// among the store's most recent), found ahead of the article's commit on a thread of its own
+/// (<see cref="ISettledKeyReader"/>). The store's answer to <see cref="IArticleStore.FindByKeys"/> is then these and the
+/// recent articles, which the committing thread holds in memory; it stays valid while the settled keys are those of
+/// <paramref name="Version"/>.</summary>
+/// <param name="Version">The version of the store's settled keys this was read from.</param>
+/// <param name="Shared">The settled articles that share the most keys (then the earliest), up to the limit asked, with
+/// how many they share, in that order.</param>
+/// <param name="Words">The story words of each of them, by id.</param>
+public sealed record SettledCandidates(long Version, IReadOnlyList<KeyValuePair<long, int>> Shared, IReadOnlyDictionary<long, string> Words);
+
+/// <summary>Reads duplicate candidates from the store's settled keys for a thread that prepares articles ahead of the
+/// commits. One a thread; the store that opened it must outlive it.</summary>
+public interface ISettledKeyReader : IDisposable
+{
+    /// <summary>Up to <paramref name="limit"/> settled articles sharing keys with <paramref name="keys"/>, with their
+    /// words; null when the store cannot tell ahead of the commit now (it has not read its key filter yet).</summary>
+    SettledCandidates? Find(long[] keys, int limit);
+}
+
 /// <summary>
 /// Where articles live (SQLite embedded, PostgreSQL later). Core decides what to store; the store keeps it and answers
 /// look-ups. Implementations make each call atomic: a call that returned has been durably written.
@@ -63,8 +83,14 @@ public interface IArticleStore
     long? FindByContentHash(string contentHash);
 
     /// <summary>Up to <paramref name="limit"/> stored articles sharing at least one duplicate key with
-    /// <paramref name="keys"/>: those sharing the most first, then the earliest; none for no keys.</summary>
-    IReadOnlyList<long> FindByKeys(long[] keys, int limit);
+    /// <paramref name="keys"/>: those sharing the most first, then the earliest; none for no keys. With
+    /// <paramref name="settled"/> found ahead for the same keys and limit, and still valid, only the recent articles
+    /// are looked up here.</summary>
+    IReadOnlyList<long> FindByKeys(long[] keys, int limit, SettledCandidates? settled = null);
+
+    /// <summary>A reader of the settled keys for a thread that prepares articles ahead of the commits; null when
+    /// this store has none.</summary>
+    ISettledKeyReader? OpenSettledKeyReader();
 
     /// <summary>The format (<see cref="Ingester.KeyFormat"/>) the stored duplicate keys were made with; null when none was
     /// recorded (a new store, or one from before formats were recorded).</summary>

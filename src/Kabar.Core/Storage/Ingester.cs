@@ -42,9 +42,14 @@ public sealed record IngestResult(
 /// <param name="Sequence">The same in text order, repeats kept (<see cref="Shingles.InOrder"/>).</param>
 /// <param name="Keys">Its duplicate keys (<see cref="Ingester.DuplicateKeys"/>) of all its shingles.</param>
 /// <param name="Features">Its story features (null when rejected).</param>
+/// <param name="Ahead">Its duplicate candidates among the settled articles, found while it was prepared, if they were.</param>
 public sealed record PreparedInput(
     ArticleSource Source, byte[] Raw, string IngestKey, Result<Article> Processed, string Words, ulong[] Shingles, ulong[] Sequence, long[] Keys,
-    StoryFeatures? Features);
+    StoryFeatures? Features, CandidatesAhead? Ahead = null);
+
+/// <summary>Duplicate candidates found ahead of the commit (<see cref="SettledCandidates"/>), with the shingles of each
+/// (<see cref="Shingles.Of"/> of its words).</summary>
+public sealed record CandidatesAhead(SettledCandidates Settled, IReadOnlyDictionary<long, ulong[]> Shingles);
 
 /// <summary>
 /// Takes inputs through the pipeline into a store. An input seen before is skipped; an article whose story words are
@@ -54,9 +59,9 @@ public sealed record PreparedInput(
 /// (<see cref="CorpusStatistics.IsFrequent"/>) are template, not story, and link nothing. Every article then joins a
 /// story: a copy goes where its original went, any other is matched by <see cref="StoryMatcher"/>. Bad input is
 /// quarantined.
-/// <para><see cref="Prepare"/> is pure and may run on many threads; <see cref="Commit"/> decides in order, so the
-/// same inputs in the same order give the same duplicates and stories. Not thread-safe otherwise: one ingester per
-/// store connection.</para>
+/// <para><see cref="Prepare"/> may run on many threads, each with its own <see cref="ISettledKeyReader"/> if any;
+/// <see cref="Commit"/> decides in order, so the same inputs in the same order give the same duplicates and stories.
+/// Not thread-safe otherwise: one ingester per store connection.</para>
 /// </summary>
 public sealed class Ingester
 {
@@ -122,8 +127,9 @@ public sealed class Ingester
     /// <summary>Ingests one input.</summary>
     public IngestResult Ingest(ArticleSource source, byte[] raw) => Commit(Prepare(source, raw));
 
-    /// <summary>Everything about one input that needs no store. Thread-safe.</summary>
-    public PreparedInput Prepare(ArticleSource source, byte[] raw)
+    /// <summary>Everything about one input that needs no store; with a <paramref name="reader"/> (one a thread), also its
+    /// duplicate candidates among the settled articles, which the commit then need not look up. Thread-safe.</summary>
+    public PreparedInput Prepare(ArticleSource source, byte[] raw, ISettledKeyReader? reader = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(raw);
@@ -137,8 +143,12 @@ public sealed class Ingester
 
         string words = StoryWords.Of(processed.Value);
         ulong[] sequence = Shingles.InOrder(words);
-        return new PreparedInput(source, raw, key, processed, words, Shingles.Set(sequence), sequence, DuplicateKeys(sequence),
-            StoryFeatures.Of(processed.Value, source.Title, source.Published));
+        long[] keys = DuplicateKeys(sequence);
+        CandidatesAhead? ahead = reader?.Find(keys, MaxCandidates) is { } settled
+            ? new CandidatesAhead(settled, settled.Words.ToDictionary(w => w.Key, w => Shingles.Of(w.Value)))
+            : null;
+        return new PreparedInput(source, raw, key, processed, words, Shingles.Set(sequence), sequence, keys,
+            StoryFeatures.Of(processed.Value, source.Title, source.Published), ahead);
     }
 
     /// <summary>Decides and stores one prepared input. Inputs must be committed in the order they should be decided.</summary>
@@ -171,7 +181,8 @@ public sealed class Ingester
 
         ulong[] shingles = _statistics.WithoutFrequent(input.Shingles);
         long[] keys = shingles.Length == input.Shingles.Length ? input.Keys : KeysWithoutFrequent(input.Sequence);
-        NearDuplicate? near = BestCandidate(shingles, keys);
+        // Candidates found ahead were looked up by all the input's keys: not by these, if frequent shingles changed them.
+        NearDuplicate? near = BestCandidate(shingles, keys, ReferenceEquals(keys, input.Keys) ? input.Ahead : null);
         StoredLinks? nearLinks = near is null ? null : _store.GetLinks(near.Of);
         StoryAssignment group = near is null
             ? _matcher.Assign(features, title, Match(features), _statistics)
@@ -222,13 +233,15 @@ public sealed class Ingester
     private StoryAssignment Follow(StoryFeatures features, string? title, long? story, string reason) =>
         _matcher.Follow(features, title, story is { } s ? _store.GetStoryState(s) : null, reason, _statistics);
 
-    // Only the words of each candidate are read: its links, stored after its raw bytes, only for the one chosen.
-    private NearDuplicate? BestCandidate(ulong[] shingles, long[] keys)
+    // Only the words of each candidate are read: its links, stored after its raw bytes, only for the one chosen. A
+    // candidate's words never change, so those read ahead serve even when the look-up had to be made again.
+    private NearDuplicate? BestCandidate(ulong[] shingles, long[] keys, CandidatesAhead? ahead)
     {
         NearDuplicate? best = null;
-        foreach (long candidate in _store.FindByKeys(keys, MaxCandidates))
+        foreach (long candidate in _store.FindByKeys(keys, MaxCandidates, ahead?.Settled))
         {
-            ulong[] other = _statistics.WithoutFrequent(Shingles.Of(_store.GetWords(candidate)));
+            ulong[] other = _statistics.WithoutFrequent(ahead is not null && ahead.Shingles.TryGetValue(candidate, out ulong[]? read)
+                ? read : Shingles.Of(_store.GetWords(candidate)));
             double jaccard = Shingles.Jaccard(shingles, other);
             double containment = Math.Max(Shingles.Containment(shingles, other), Shingles.Containment(other, shingles));
             NearDuplicate? found = jaccard >= NearJaccard ? new NearDuplicate(candidate, "near", jaccard)
