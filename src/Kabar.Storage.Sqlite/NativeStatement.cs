@@ -102,6 +102,33 @@ internal sealed class NativeStatement(SqliteConnection connection, string sql) :
     }
 }
 
+/// <summary>The native statements of one connection, each prepared once and kept until the connection's owner is
+/// disposed.</summary>
+internal sealed class NativeStatements(SqliteConnection connection) : IDisposable
+{
+    private readonly Dictionary<string, NativeStatement> _statements = new(StringComparer.Ordinal);
+
+    /// <summary>The statement of <paramref name="sql"/>, made on first use.</summary>
+    public NativeStatement Get(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out NativeStatement? statement))
+        {
+            statement = new NativeStatement(connection, sql);
+            _statements[sql] = statement;
+        }
+
+        return statement;
+    }
+
+    public void Dispose()
+    {
+        foreach (NativeStatement statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+    }
+}
+
 /// <summary>The current row of a <see cref="NativeStatement"/>.</summary>
 internal readonly struct NativeRow(sqlite3_stmt statement, nint handle)
 {

@@ -22,7 +22,7 @@ internal sealed class SettledKeyReader : ISettledKeyReader
 
     private readonly SqliteArticleStore _store;
     private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, NativeStatement> _statements = new(StringComparer.Ordinal);
+    private readonly NativeStatements _statements;
 
     public SettledKeyReader(SqliteArticleStore store, string path)
     {
@@ -34,6 +34,7 @@ internal sealed class SettledKeyReader : ISettledKeyReader
             Pooling = false,
         }.ToString());
         _connection.Open();
+        _statements = new NativeStatements(_connection);
         using SqliteCommand cache = _connection.CreateCommand();
         cache.CommandText = $"PRAGMA cache_size = -{CacheMebibytes * 1024}";
         cache.ExecuteNonQuery();
@@ -57,36 +58,21 @@ internal sealed class SettledKeyReader : ISettledKeyReader
 
         using SqliteTransaction snapshot = _connection.BeginTransaction(deferred: true);
         var shared = new Dictionary<long, int>();
-        SqliteArticleStore.CountSettled(Statement, stored, shared);
+        SqliteArticleStore.CountSettled(_statements, stored, shared);
         KeyValuePair<long, int>[] most = SqliteArticleStore.MostShared(shared, limit);
         var words = new Dictionary<long, string>(most.Length);
         foreach ((long id, _) in most)
         {
-            Statement(SqliteArticleStore.WordsSql).Bind(1, id).Each(row => words[id] = row.TextOrNull(0) ?? "");
+            _statements.Get(SqliteArticleStore.WordsSql).Bind(1, id).Each(row => words[id] = row.TextOrNull(0) ?? "");
         }
 
         snapshot.Commit();
         return new SettledCandidates(version, most, words);
     }
 
-    private NativeStatement Statement(string sql)
-    {
-        if (!_statements.TryGetValue(sql, out NativeStatement? statement))
-        {
-            statement = new NativeStatement(_connection, sql);
-            _statements[sql] = statement;
-        }
-
-        return statement;
-    }
-
     public void Dispose()
     {
-        foreach (NativeStatement statement in _statements.Values)
-        {
-            statement.Dispose();
-        }
-
+        _statements.Dispose();
         _connection.Dispose();
     }
 }

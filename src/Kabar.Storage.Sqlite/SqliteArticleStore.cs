@@ -36,9 +36,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private long? _unindexedFrom;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, NativeStatement> _native = new(StringComparer.Ordinal);
+    private readonly NativeStatements _native;
 
-    private SqliteArticleStore(SqliteConnection connection) => _connection = connection;
+    private SqliteArticleStore(SqliteConnection connection) => (_connection, _native) = (connection, new NativeStatements(connection));
 
     /// <summary>The default database path: <c>$KABAR_DB</c>, else <c>kabar.db</c> in the current folder.</summary>
     public static string DefaultPath => Environment.GetEnvironmentVariable("KABAR_DB") is { Length: > 0 } path ? path : "kabar.db";
@@ -134,7 +134,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             }
 
             shared = [];
-            CountSettled(Native, keys, shared);
+            CountSettled(_native, keys, shared);
         }
 
         // The recent articles and the settled ones are disjoint: a merge moves an article's keys all at once.
@@ -171,12 +171,12 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private void Committed() => Volatile.Write(ref _committedSettledVersion, _settledVersion);
 
     // Adds to `shared`, for each article with settled keys among `keys`, how many it has.
-    internal static void CountSettled(Func<string, NativeStatement> native, long[] keys, Dictionary<long, int> shared)
+    internal static void CountSettled(NativeStatements native, long[] keys, Dictionary<long, int> shared)
     {
         NativeStatement find;
         if (keys.Length <= MaxListedKeys)
         {
-            find = native(s_findByListedKeys[keys.Length - 1] ??= FindByKeysSql(string.Join(", ", Enumerable.Range(1, keys.Length).Select(k => $"?{k}"))));
+            find = native.Get(s_findByListedKeys[keys.Length - 1] ??= FindByKeysSql(string.Join(", ", Enumerable.Range(1, keys.Length).Select(k => $"?{k}"))));
             for (int k = 0; k < keys.Length; k++)
             {
                 find.Bind(k + 1, keys[k]);
@@ -185,7 +185,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         else
         {
             // More than SQLite allows parameters for, in an article of hundreds of thousands of words.
-            find = native(FindByKeysSql("SELECT value FROM json_each(?1)")).Bind(1, JsonSerializer.Serialize(keys));
+            find = native.Get(FindByKeysSql("SELECT value FROM json_each(?1)")).Bind(1, JsonSerializer.Serialize(keys));
         }
 
         find.Each(row => shared[row.Int64(0)] = shared.GetValueOrDefault(row.Int64(0)) + (int)row.Int64(1));
@@ -840,10 +840,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             command.Dispose();
         }
 
-        foreach (NativeStatement statement in _native.Values)
-        {
-            statement.Dispose();
-        }
+        _native.Dispose();
 
         _batch?.Dispose();
         _checkpoints?.Dispose();
@@ -871,16 +868,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     // The statements an ingest runs for every article, through SQLite's own API (NativeStatement), likewise prepared
     // once per connection.
-    private NativeStatement Native(string sql)
-    {
-        if (!_native.TryGetValue(sql, out NativeStatement? statement))
-        {
-            statement = new NativeStatement(_connection, sql);
-            _native[sql] = statement;
-        }
-
-        return statement;
-    }
+    private NativeStatement Native(string sql) => _native.Get(sql);
 
     private object? Query(string sql, (string Name, object? Value)[] parameters)
     {
