@@ -32,7 +32,7 @@ public class StoryBenchmarks
     }
 
     [Benchmark]
-    public long[] LookupKeys() => _matcher.LookupKeys(_article.Terms, _statistics);
+    public long[] LookupKeys() => _matcher.LookupKeys(_article.Vector, _statistics);
 
     [Benchmark]
     public StoryMatch? Score() => _matcher.Best(_article, _candidates, _statistics);

@@ -1,47 +1,70 @@
 using System.Buffers.Binary;
 using System.Text;
+using Kabar.Stories;
 
 namespace Kabar.Storage.Sqlite;
 
-/// <summary>A story centroid as a blob: for each feature, its UTF-8 length (2 bytes), its UTF-8 bytes and its weight
-/// (4-byte float), little-endian, in ordinal order of the features so equal centroids give equal blobs.</summary>
+/// <summary>A story centroid as a blob: for each feature in ascending key order, its key (8 bytes) and its weight
+/// (4-byte float), little-endian. Schema versions before 17 stored each feature's text instead of its key
+/// (<see cref="FromWords"/>).</summary>
 internal static class CentroidCodec
 {
-    public static byte[] Encode(IReadOnlyDictionary<string, float> centroid)
+    private const int EntryBytes = sizeof(long) + sizeof(float);
+
+    public static byte[] Encode(FeatureVector centroid)
     {
-        using var buffer = new MemoryStream();
-        Span<byte> number = stackalloc byte[4];
-        foreach ((string term, float weight) in centroid.OrderBy(t => t.Key, StringComparer.Ordinal))
+        byte[] blob = new byte[centroid.Count * EntryBytes];
+        Span<byte> rest = blob;
+        for (int i = 0; i < centroid.Count; i++, rest = rest[EntryBytes..])
         {
-            byte[] utf8 = Encoding.UTF8.GetBytes(term);
-            BinaryPrimitives.WriteUInt16LittleEndian(number, (ushort)Math.Min(utf8.Length, ushort.MaxValue));
-            buffer.Write(number[..2]);
-            buffer.Write(utf8, 0, Math.Min(utf8.Length, ushort.MaxValue));
-            BinaryPrimitives.WriteSingleLittleEndian(number, weight);
-            buffer.Write(number);
+            BinaryPrimitives.WriteInt64LittleEndian(rest, centroid.Keys[i]);
+            BinaryPrimitives.WriteSingleLittleEndian(rest[sizeof(long)..], centroid.Weights[i]);
         }
 
-        return buffer.ToArray();
+        return blob;
     }
 
-    public static Dictionary<string, float> Decode(ReadOnlySpan<byte> blob)
+    /// <exception cref="InvalidDataException">The blob is not a centroid of this format.</exception>
+    public static FeatureVector Decode(ReadOnlySpan<byte> blob)
     {
-        // Sized first: grown one insert at a time, a centroid of 100 features was copied six times.
-        int count = 0;
-        for (ReadOnlySpan<byte> rest = blob; rest.Length > 0; count++)
+        if (blob.Length % EntryBytes != 0)
         {
-            rest = rest[(2 + BinaryPrimitives.ReadUInt16LittleEndian(rest) + 4)..];
+            throw new InvalidDataException($"a story centroid of {blob.Length} bytes, not a whole number of {EntryBytes}-byte features");
         }
 
-        var centroid = new Dictionary<string, float>(count, StringComparer.Ordinal);
+        long[] keys = new long[blob.Length / EntryBytes];
+        float[] weights = new float[keys.Length];
+        for (int i = 0; i < keys.Length; i++, blob = blob[EntryBytes..])
+        {
+            keys[i] = BinaryPrimitives.ReadInt64LittleEndian(blob);
+            weights[i] = BinaryPrimitives.ReadSingleLittleEndian(blob[sizeof(long)..]);
+        }
+
+        try
+        {
+            return FeatureVector.FromSorted(keys, weights);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"a story centroid out of key order ({e.Message})", e);
+        }
+    }
+
+    /// <summary>A centroid of schema versions 2–16, where each feature was its UTF-8 length (2 bytes), its UTF-8 bytes
+    /// and its weight, as a dictionary of features by their text. Only the upgrade to version 17 reads them.</summary>
+    public static Dictionary<string, float> FromWords(ReadOnlySpan<byte> blob)
+    {
+        var centroid = new Dictionary<string, float>(StringComparer.Ordinal);
         while (blob.Length > 0)
         {
             int length = BinaryPrimitives.ReadUInt16LittleEndian(blob);
-            string term = Encoding.UTF8.GetString(blob.Slice(2, length));
-            centroid[term] = BinaryPrimitives.ReadSingleLittleEndian(blob[(2 + length)..]);
+            centroid[Encoding.UTF8.GetString(blob.Slice(2, length))] = BinaryPrimitives.ReadSingleLittleEndian(blob[(2 + length)..]);
             blob = blob[(2 + length + 4)..];
         }
 
         return centroid;
     }
+
+    /// <summary>A version 2–16 centroid in this format: what the upgrade to version 17 does to every story.</summary>
+    public static byte[] Upgrade(byte[] words) => Encode(FeatureVector.Of(FromWords(words)));
 }

@@ -274,7 +274,17 @@ internal static class Migrations
             PRIMARY KEY (key, article_id)
         ) WITHOUT ROWID;
         """,
+
+        // 17: story centroids by feature key rather than text (CentroidCodec), so that scoring a candidate story decodes
+        // no strings and looks up no word's hash. The function is CentroidCodec.Upgrade, which Migrate registers.
+        """
+        UPDATE stories SET centroid = kabar_centroid_by_keys(centroid);
+        """,
     ];
+
+    /// <summary>The SQL functions the scripts call, which the connection that migrates must have.</summary>
+    public static void AddFunctions(Microsoft.Data.Sqlite.SqliteConnection connection) =>
+        connection.CreateFunction<byte[], byte[]>("kabar_centroid_by_keys", CentroidCodec.Upgrade, isDeterministic: true);
 
     public static int Latest => Scripts.Length;
 }

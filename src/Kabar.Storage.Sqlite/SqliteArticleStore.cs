@@ -888,6 +888,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     private static int Migrate(SqliteConnection connection, string path, Action<int, int>? upgrading)
     {
         int from = -1;
+        Migrations.AddFunctions(connection);
         for (bool told = false; ; told = true)
         {
             using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);

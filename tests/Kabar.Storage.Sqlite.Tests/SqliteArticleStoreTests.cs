@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using Kabar.Pipeline;
 using Kabar.Storage;
@@ -284,7 +285,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
         StoreStoryAndClose();
 
         // Back to a version-5 database: the v3 story index, the v5 band table, no search index, the v5 indexes.
-        RawDatabase.Execute(DbPath, OlderSchemas.NoNewerKeys + OlderSchemas.NoKeyFilter + OlderSchemas.StoryTerms + """
+        RawDatabase.Execute(DbPath, OlderSchemas.CentroidsInWords + OlderSchemas.NoNewerKeys + OlderSchemas.NoKeyFilter + OlderSchemas.StoryTerms + """
             DROP TABLE lsh_keys; DROP TABLE lsh_keys_recent; DROP TABLE settings;
             CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id));
             CREATE INDEX lsh_bands_lookup ON lsh_bands (band, key);
@@ -333,6 +334,42 @@ public sealed class SqliteArticleStoreTests : IDisposable
         Assert.Equal(64L << 20, Setting("hashsize"));
         Assert.Equal(16L, Setting("automerge"));
         AssertTheNextBatchIsFoundWithTheFirst(upgraded);
+    }
+
+    // Version 17 stores story centroids by feature key. A version-16 centroid, by its words, becomes the same features by
+    // key with the same weights, and the story goes on growing from it.
+    [Fact]
+    public void UpgradeFromV16_KeepsEachCentroidsFeaturesByKey()
+    {
+        StoreStoryAndClose();
+        Dictionary<string, float> words = new(StringComparer.Ordinal) { ["banjir"] = 6, ["kim jong un"] = 2.5f, ["气候"] = 1 };
+        var blob = new MemoryStream();
+        foreach ((string word, float weight) in words)
+        {
+            byte[] utf8 = Encoding.UTF8.GetBytes(word);
+            byte[] entry = new byte[2 + utf8.Length + 4];
+            BinaryPrimitives.WriteUInt16LittleEndian(entry, (ushort)utf8.Length);
+            utf8.CopyTo(entry, 2);
+            BinaryPrimitives.WriteSingleLittleEndian(entry.AsSpan(2 + utf8.Length), weight);
+            blob.Write(entry);
+        }
+
+        RawDatabase.Execute(DbPath, $"UPDATE stories SET centroid = X'{Convert.ToHexString(blob.ToArray())}'; PRAGMA user_version = 16;");
+
+        using SqliteArticleStore upgraded = SqliteArticleStore.Open(DbPath);
+        Assert.Equal(Migrations.Latest, upgraded.SchemaVersion);
+        Stories.FeatureVector centroid = upgraded.GetStoryState(1).Centroid;
+        Stories.FeatureVector expected = Stories.FeatureVector.Of(words);
+        Assert.Equal(expected.Keys.ToArray(), centroid.Keys.ToArray());
+        Assert.Equal(expected.Weights.ToArray(), centroid.Weights.ToArray());
+
+        // An exact copy joins the story: its centroid is the upgraded one plus the copy's features.
+        Assert.Equal(1L, new Ingester(NewsPipeline.Default, upgraded).Ingest(new ArticleSource("copy.txt"), Bytes(Story)).Story);
+        Stories.StoryState grown = upgraded.GetStoryState(1);
+        Assert.Equal(2, grown.Size);
+        float WeightOf(string word) => grown.Centroid.Weights[grown.Centroid.Keys.IndexOf(Stories.CorpusStatistics.FeatureKey(word))];
+        Assert.Equal(2.5f, WeightOf("kim jong un"));
+        Assert.True(WeightOf("banjir") > 6, "the copy's own \"banjir\" added");
     }
 
     // The store with Story in it, closed, as a test that opens it again (after an upgrade, say) finds it.

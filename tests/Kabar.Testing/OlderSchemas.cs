@@ -43,14 +43,27 @@ public static class OlderSchemas
     /// <summary>FTS5's own buffer and merge settings for the search index, as before version 15.</summary>
     public const string DefaultSearchSettings = "DELETE FROM article_search_config WHERE k IN ('hashsize', 'automerge');";
 
-    /// <summary>A store of schema version 15: its merged band keys in one table.</summary>
-    public const string Version15 = NoNewerKeys + "PRAGMA user_version = 15;";
+    /// <summary>Story centroids by text, as before version 17 (CentroidCodec): a feature's UTF-8 length (2 bytes), its
+    /// UTF-8 bytes and its weight. A key cannot be turned back into its word, so each key's 16 hex digits stand in for
+    /// it: after the upgrade, the centroids have their weights but other keys.</summary>
+    public const string CentroidsInWords = """
+        UPDATE stories SET centroid = coalesce((
+            WITH RECURSIVE feature(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM feature WHERE n < 9999)
+            SELECT unhex(group_concat('1000' || hex(hex(substr(centroid, 12 * n + 1, 8))) || hex(substr(centroid, 12 * n + 9, 4)), '' ORDER BY n))
+            FROM feature WHERE n < length(centroid) / 12), X'');
+        """;
+
+    /// <summary>A store of schema version 16: its story centroids by text.</summary>
+    public const string Version16 = CentroidsInWords + "PRAGMA user_version = 16;";
+
+    /// <summary>A store of schema version 15: also its merged band keys in one table.</summary>
+    public const string Version15 = CentroidsInWords + NoNewerKeys + "PRAGMA user_version = 15;";
 
     /// <summary>A store of schema version 14: also its search index with FTS5's default settings.</summary>
-    public const string Version14 = NoNewerKeys + DefaultSearchSettings + "PRAGMA user_version = 14;";
+    public const string Version14 = CentroidsInWords + NoNewerKeys + DefaultSearchSettings + "PRAGMA user_version = 14;";
 
     /// <summary>A store of schema version 13: also its story index in one table.</summary>
-    public const string Version13 = NoNewerKeys + DefaultSearchSettings + PostingsInOneTable + "PRAGMA user_version = 13;";
+    public const string Version13 = CentroidsInWords + NoNewerKeys + DefaultSearchSettings + PostingsInOneTable + "PRAGMA user_version = 13;";
 
     /// <summary>A store of schema version 12: its search index also indexes the 3-letter prefixes of words.</summary>
     public const string Version12 = Version13 + """
@@ -83,5 +96,5 @@ public static class OlderSchemas
     public const string Version9 = Version11 + NoKeyFilter + "PRAGMA user_version = 9;";
 
     /// <summary>A store of schema version 7.</summary>
-    public const string Version7 = NoNewerKeys + NoKeyFilter + KeysInOneTable + StoryTerms + "PRAGMA user_version = 7;";
+    public const string Version7 = CentroidsInWords + NoNewerKeys + NoKeyFilter + KeysInOneTable + StoryTerms + "PRAGMA user_version = 7;";
 }

@@ -227,7 +227,7 @@ public sealed class Ingester
     private long[] KeysWithoutFrequent(ulong[] sequence) => DuplicateKeys(Array.FindAll(sequence, s => !_statistics.IsFrequent(s)));
 
     private StoryMatch? Match(StoryFeatures features) =>
-        _matcher.Best(features, _store.FindStories(_matcher.LookupKeys(features.Terms, _statistics), features.Day,
+        _matcher.Best(features, _store.FindStories(_matcher.LookupKeys(features.Vector, _statistics), features.Day,
             _matcher.Options.WindowDays, _matcher.Options.ReachDays, _matcher.Options.MaxCandidates), _statistics);
 
     private StoryAssignment Follow(StoryFeatures features, string? title, long? story, string reason) =>

@@ -65,9 +65,9 @@ public sealed class CorpusStatistics
     {
         ArgumentNullException.ThrowIfNull(features);
         Articles++;
-        foreach (string term in features.Terms.Keys)
+        foreach (long key in features.Vector.Keys)
         {
-            ref int count = ref _featureCounts[FeatureBucket(term)];
+            ref int count = ref _featureCounts[FeatureBucket(key)];
             count++;
         }
 
@@ -105,8 +105,9 @@ public sealed class CorpusStatistics
         }
     }
 
-    /// <summary>Inverse document frequency, ln((N + 1) / (df + 1)) + 1: 1 for a word in every article, higher for rarer ones.</summary>
-    public double Idf(string term) => Math.Log((Articles + 1.0) / (_featureCounts[FeatureBucket(term)] + 1.0)) + 1;
+    /// <summary>Inverse document frequency of the feature with <paramref name="key"/> (<see cref="FeatureKey"/>),
+    /// ln((N + 1) / (df + 1)) + 1: 1 for a word in every article, higher for rarer ones.</summary>
+    public double Idf(long key) => Math.Log((Articles + 1.0) / (_featureCounts[FeatureBucket(key)] + 1.0)) + 1;
 
     /// <summary>Recent articles a shingle occurs in: those of the current generation and the previous one (at least;
     /// never fewer).</summary>
@@ -189,7 +190,7 @@ public sealed class CorpusStatistics
     public static long FeatureKey(string term) =>
         unchecked((long)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(term.AsSpan())));
 
-    private static int FeatureBucket(string term) => (int)((ulong)FeatureKey(term) >> (64 - FeatureBits));
+    private static int FeatureBucket(long key) => (int)((ulong)key >> (64 - FeatureBits));
 
     private (int, int) ShingleBuckets(ulong shingle)
     {

@@ -10,11 +10,38 @@ namespace Kabar.Stories;
 /// and names, each with a weight for where it stands — title <see cref="TitleWeight"/>, lead <see cref="LeadWeight"/>,
 /// body 1, and names counted again as whole names — and the day it was published. Immutable.
 /// </summary>
-/// <param name="Terms">Feature → weight. A word's key is its normalised form; a name of several words is its
-/// lower-cased words ("kim jong un").</param>
-/// <param name="Day">The publication day, if known.</param>
-public sealed record StoryFeatures(IReadOnlyDictionary<string, float> Terms, DateOnly? Day)
+public sealed record StoryFeatures
 {
+    /// <summary>Features and a day.</summary>
+    /// <param name="terms">Feature → weight. A word's key is its normalised form; a name of several words is its
+    /// lower-cased words ("kim jong un").</param>
+    /// <param name="day">The publication day, if known.</param>
+    public StoryFeatures(IReadOnlyDictionary<string, float> terms, DateOnly? day)
+    {
+        Terms = terms;
+        Day = day;
+    }
+
+    /// <summary>Feature → weight.</summary>
+    public IReadOnlyDictionary<string, float> Terms
+    {
+        get;
+
+        // The vector is made with the features, so on the thread that prepares an article rather than the one that commits it.
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            field = value;
+            Vector = FeatureVector.Of(value);
+        }
+    }
+
+    /// <summary>The same features by key, as grouping uses them.</summary>
+    public FeatureVector Vector { get; private init; } = FeatureVector.Empty;
+
+    /// <summary>The publication day, if known.</summary>
+    public DateOnly? Day { get; init; }
+
     /// <summary>Weight of a word in the title: headlines name the event.</summary>
     public const float TitleWeight = 3;
 

@@ -27,20 +27,21 @@ public sealed class StoryMatcher(StoryOptions options)
     public StoryOptions Options => options;
 
     /// <summary>The keys of a story's strongest features, by which it is indexed.</summary>
-    public long[] IndexKeys(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics) =>
-        Keys(Strongest(terms, statistics, options.IndexTerms));
+    public long[] IndexKeys(FeatureVector features, CorpusStatistics statistics) =>
+        Keys(Strongest(features, statistics, options.IndexTerms));
 
     /// <summary>The keys an article looks stories up by: twice as many as a story is indexed by, so an article and its
     /// story need not agree on exactly which words are strongest.</summary>
-    public long[] LookupKeys(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics) =>
-        Keys(Strongest(terms, statistics, 2 * options.IndexTerms));
+    public long[] LookupKeys(FeatureVector features, CorpusStatistics statistics) =>
+        Keys(Strongest(features, statistics, 2 * options.IndexTerms));
 
     /// <summary>The best story among <paramref name="candidates"/> that the article may join, or null.</summary>
     public StoryMatch? Best(StoryFeatures article, IEnumerable<StoryState> candidates, CorpusStatistics statistics)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(candidates);
-        Dictionary<string, double> weighted = Weighted(article.Terms, statistics);
+        FeatureVector features = article.Vector;
+        double[] weighted = Weighted(features, statistics);
         double norm = Norm(weighted);
         StoryMatch? best = null;
         foreach (StoryState story in candidates)
@@ -51,7 +52,7 @@ public sealed class StoryMatcher(StoryOptions options)
                 continue;
             }
 
-            double cosine = Cosine(weighted, norm, story.Centroid, statistics);
+            double cosine = Cosine(features.Keys, weighted, norm, story.Centroid, statistics);
             double score = cosine * Math.Exp(-(apart ?? 0) / options.DecayDays);
             if (score >= options.Threshold && (best is null || score > best.Score || (score == best.Score && story.Id < best.Story.Id)))
             {
@@ -59,7 +60,7 @@ public sealed class StoryMatcher(StoryOptions options)
             }
         }
 
-        return best is null ? null : best with { Shared = Shared(weighted, Weighted(best.Story.Centroid, statistics)) };
+        return best is null ? null : best with { Shared = Shared(features, weighted, best.Story.Centroid, statistics) };
     }
 
     /// <summary>The similarity of two articles' stories (tf-idf cosine of their features, no time decay), 0–1.</summary>
@@ -67,7 +68,8 @@ public sealed class StoryMatcher(StoryOptions options)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return Cosine(Weighted(a.Terms, statistics), Weighted(b.Terms, statistics));
+        double[] weighted = Weighted(a.Vector, statistics);
+        return Cosine(a.Vector.Keys, weighted, Norm(weighted), b.Vector, statistics);
     }
 
     /// <summary>Where an article goes: into the best match, or a story of its own.</summary>
@@ -91,19 +93,13 @@ public sealed class StoryMatcher(StoryOptions options)
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(reason);
         StoryState joined = story is null
-            ? new StoryState(null, article.Day, article.Day, 1, title, Keep(article.Terms, statistics))
+            ? new StoryState(null, article.Day, article.Day, 1, title, Keep(article.Vector, statistics))
             : Join(story, article, title, statistics);
         return new StoryAssignment(joined, null, reason, IndexKeys(joined.Centroid, statistics));
     }
 
     private StoryState Join(StoryState story, StoryFeatures article, string? title, CorpusStatistics statistics)
     {
-        var sum = new Dictionary<string, float>(story.Centroid, StringComparer.Ordinal);
-        foreach ((string term, float weight) in article.Terms)
-        {
-            sum[term] = sum.GetValueOrDefault(term) + weight;
-        }
-
         bool earliest = article.Day is { } day && (story.FirstDay is null || day < story.FirstDay);
         return new StoryState(
             story.Id,
@@ -111,82 +107,91 @@ public sealed class StoryMatcher(StoryOptions options)
             Max(story.LastDay, article.Day),
             story.Size + 1,
             (earliest && title is not null) || story.Title is null ? title ?? story.Title : story.Title,
-            Keep(sum, statistics));
+            Keep(story.Centroid.Plus(article.Vector), statistics));
     }
 
-    private Dictionary<string, float> Keep(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics)
+    // The strongest CentroidTerms features, in key order, without their text.
+    private FeatureVector Keep(FeatureVector features, CorpusStatistics statistics)
     {
-        ReadOnlySpan<Ranked> kept = Strongest(terms, statistics, options.CentroidTerms);
-        var centroid = new Dictionary<string, float>(kept.Length, StringComparer.Ordinal);
-        foreach (Ranked t in kept)
+        Span<Ranked> kept = Strongest(features, statistics, options.CentroidTerms);
+        kept.Sort(static (a, b) => a.Index.CompareTo(b.Index));
+        long[] keys = new long[kept.Length];
+        float[] weights = new float[kept.Length];
+        for (int i = 0; i < kept.Length; i++)
         {
-            centroid[t.Term] = t.Value;
+            keys[i] = features.Keys[kept[i].Index];
+            weights[i] = features.Weights[kept[i].Index];
         }
 
-        return centroid;
+        return FeatureVector.FromSorted(keys, weights);
     }
 
-    private static long[] Keys(ReadOnlySpan<Ranked> terms)
+    private static long[] Keys(ReadOnlySpan<Ranked> ranked)
     {
-        long[] keys = new long[terms.Length];
+        long[] keys = new long[ranked.Length];
         for (int i = 0; i < keys.Length; i++)
         {
-            keys[i] = CorpusStatistics.FeatureKey(terms[i].Term);
+            keys[i] = ranked[i].Key;
         }
 
         return keys;
     }
 
-    // The count strongest terms, strongest first. Ties go to the ordinally smaller term, so which terms are kept never
-    // depends on the order of the dictionary. An array of structs sorted in place: the committing thread ranks three
+    // The count strongest features, strongest first. Ties go to the smaller key, so which features are kept never
+    // depends on anything but the features. An array of structs sorted in place: the committing thread ranks three
     // times an article (look-up keys, the joined centroid, its index keys), and LINQ's ordering took longer and
-    // allocated more (StoryBenchmarks.Join: 19.8 µs and 49.8 KB before, 15.5 µs and 36.7 KB now).
-    private static ReadOnlySpan<Ranked> Strongest(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics, int count)
+    // allocated more.
+    private static Span<Ranked> Strongest(FeatureVector features, CorpusStatistics statistics, int count)
     {
-        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(statistics);
-        var ranked = new Ranked[terms.Count];
-        int n = 0;
-        foreach ((string term, float value) in terms)
+        ReadOnlySpan<long> keys = features.Keys;
+        ReadOnlySpan<float> weights = features.Weights;
+        var ranked = new Ranked[keys.Length];
+        for (int i = 0; i < ranked.Length; i++)
         {
             // Sublinear in the weight, so a word an article repeats endlessly does not crowd out the rarer words that name the event.
-            ranked[n++] = new Ranked((1 + Math.Log(value)) * statistics.Idf(term), term, value);
+            ranked[i] = new Ranked((1 + Math.Log(weights[i])) * statistics.Idf(keys[i]), keys[i], i);
         }
 
         Array.Sort(ranked);
-        return ranked.AsSpan(0, Math.Min(count, n));
+        return ranked.AsSpan(0, Math.Min(count, ranked.Length));
     }
 
-    private static Dictionary<string, double> Weighted(IReadOnlyDictionary<string, float> terms, CorpusStatistics statistics)
+    private static double[] Weighted(FeatureVector features, CorpusStatistics statistics)
     {
         ArgumentNullException.ThrowIfNull(statistics);
-        var weighted = new Dictionary<string, double>(terms.Count, StringComparer.Ordinal);
-        foreach ((string term, float weight) in terms)
+        ReadOnlySpan<long> keys = features.Keys;
+        ReadOnlySpan<float> weights = features.Weights;
+        double[] weighted = new double[keys.Length];
+        for (int i = 0; i < weighted.Length; i++)
         {
-            weighted[term] = weight * statistics.Idf(term);
+            weighted[i] = weights[i] * statistics.Idf(keys[i]);
         }
 
         return weighted;
     }
 
-    // The cosine of an article's weighted features (norm given) and a story's centroid, weighted here without a
-    // dictionary of its own: the look-up scores up to 16 stories of 100 features an article. When the article has more
-    // features, this sums in the same order as the cosine of two dictionaries, so the scores are the same to the bit.
-    private static double Cosine(Dictionary<string, double> article, double norm, IReadOnlyDictionary<string, float> centroid, CorpusStatistics statistics)
+    // The cosine of weighted features (keys ascending, norm given) and other features, weighted here as the merge of
+    // the two key lists goes: the look-up scores up to 16 stories of 100 features an article.
+    private static double Cosine(ReadOnlySpan<long> keys, ReadOnlySpan<double> weighted, double norm, FeatureVector other, CorpusStatistics statistics)
     {
-        if (article.Count <= centroid.Count)
-        {
-            return Cosine(article, Weighted(centroid, statistics));
-        }
-
+        ReadOnlySpan<long> otherKeys = other.Keys;
+        ReadOnlySpan<float> otherWeights = other.Weights;
         double dot = 0, squares = 0;
-        foreach ((string term, float weight) in centroid)
+        int i = 0;
+        for (int j = 0; j < otherKeys.Length; j++)
         {
-            double weighted = weight * statistics.Idf(term);
-            squares += weighted * weighted;
-            if (article.TryGetValue(term, out double other))
+            double w = otherWeights[j] * statistics.Idf(otherKeys[j]);
+            squares += w * w;
+            while (i < keys.Length && keys[i] < otherKeys[j])
             {
-                dot += weighted * other;
+                i++;
+            }
+
+            if (i < keys.Length && keys[i] == otherKeys[j])
+            {
+                dot += weighted[i] * w;
             }
         }
 
@@ -194,36 +199,44 @@ public sealed class StoryMatcher(StoryOptions options)
         return norms == 0 ? 0 : dot / norms;
     }
 
-    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
-    {
-        (Dictionary<string, double> small, Dictionary<string, double> large) = a.Count <= b.Count ? (a, b) : (b, a);
-        double dot = 0;
-        foreach ((string term, double weight) in small)
-        {
-            if (large.TryGetValue(term, out double other))
-            {
-                dot += weight * other;
-            }
-        }
-
-        double norms = Norm(a) * Norm(b);
-        return norms == 0 ? 0 : dot / norms;
-    }
-
-    private static double Norm(Dictionary<string, double> v)
+    private static double Norm(ReadOnlySpan<double> weighted)
     {
         double sum = 0;
-        foreach (double weight in v.Values)
+        foreach (double w in weighted)
         {
-            sum += weight * weight;
+            sum += w * w;
         }
 
         return Math.Sqrt(sum);
     }
 
-    private static List<string> Shared(Dictionary<string, double> a, Dictionary<string, double> b) =>
-        [.. a.Where(t => b.ContainsKey(t.Key)).OrderByDescending(t => t.Value * b[t.Key]).ThenBy(t => t.Key, StringComparer.Ordinal)
-            .Take(SharedShown).Select(t => t.Key)];
+    // The article's features a centroid shares that weigh most in the cosine, by their text.
+    private static List<string> Shared(FeatureVector article, double[] weighted, FeatureVector centroid, CorpusStatistics statistics)
+    {
+        var shared = new List<(double Weight, string Term)>();
+        ReadOnlySpan<long> keys = article.Keys;
+        ReadOnlySpan<long> centroidKeys = centroid.Keys;
+        for (int i = 0, j = 0; i < keys.Length && j < centroidKeys.Length;)
+        {
+            if (keys[i] < centroidKeys[j])
+            {
+                i++;
+            }
+            else if (keys[i] > centroidKeys[j])
+            {
+                j++;
+            }
+            else
+            {
+                double product = weighted[i] * centroid.Weights[j] * statistics.Idf(keys[i]);
+                shared.Add((product, article.TermAt(i) ?? keys[i].ToString("x16", CultureInfo.InvariantCulture)));
+                i++;
+                j++;
+            }
+        }
+
+        return [.. shared.OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal).Take(SharedShown).Select(t => t.Term)];
+    }
 
     private static int? DaysApart(DateOnly? day, StoryState story)
     {
@@ -239,13 +252,13 @@ public sealed class StoryMatcher(StoryOptions options)
 
     private static DateOnly? Max(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
-    // A term, its value and its ranking weight; ordered strongest first, then by term.
-    private readonly record struct Ranked(double Weight, string Term, float Value) : IComparable<Ranked>
+    // A feature's ranking weight, its key and where it stands in its vector; ordered strongest first, then by key.
+    private readonly record struct Ranked(double Weight, long Key, int Index) : IComparable<Ranked>
     {
         public int CompareTo(Ranked other)
         {
             int byWeight = other.Weight.CompareTo(Weight);
-            return byWeight != 0 ? byWeight : string.CompareOrdinal(Term, other.Term);
+            return byWeight != 0 ? byWeight : Key.CompareTo(other.Key);
         }
     }
 }

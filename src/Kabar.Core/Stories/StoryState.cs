@@ -7,7 +7,7 @@ namespace Kabar.Stories;
 /// <param name="Size">Its members, copies included.</param>
 /// <param name="Title">The title of its earliest member that has one.</param>
 /// <param name="Centroid">The summed features of its members, the strongest <see cref="StoryOptions.CentroidTerms"/> kept.</param>
-public sealed record StoryState(long? Id, DateOnly? FirstDay, DateOnly? LastDay, int Size, string? Title, IReadOnlyDictionary<string, float> Centroid);
+public sealed record StoryState(long? Id, DateOnly? FirstDay, DateOnly? LastDay, int Size, string? Title, FeatureVector Centroid);
 
 /// <summary>Where an article went, and why.</summary>
 /// <param name="State">The story after the article joined it (a new story when its id is null).</param>

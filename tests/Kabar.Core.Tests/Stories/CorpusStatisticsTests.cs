@@ -11,9 +11,9 @@ public class CorpusStatisticsTests
     public void Idf_IsLowerForAWordInEveryArticle()
     {
         CorpusStatistics statistics = Statistics(Features(FloodA), Features(FloodB), Features(Strike));
-        Assert.Equal(Math.Log(4.0 / 3.0) + 1, statistics.Idf("cikaret"), 9);    // two of three articles
-        Assert.Equal(Math.Log(4.0 / 2.0) + 1, statistics.Idf("pelabuhan"), 9);  // one
-        Assert.Equal(Math.Log(4.0 / 1.0) + 1, statistics.Idf("zzz-never-seen"), 9);
+        Assert.Equal(Math.Log(4.0 / 3.0) + 1, statistics.Idf(CorpusStatistics.FeatureKey("cikaret")), 9);    // two of three articles
+        Assert.Equal(Math.Log(4.0 / 2.0) + 1, statistics.Idf(CorpusStatistics.FeatureKey("pelabuhan")), 9);  // one
+        Assert.Equal(Math.Log(4.0 / 1.0) + 1, statistics.Idf(CorpusStatistics.FeatureKey("zzz-never-seen")), 9);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class CorpusStatisticsTests
         CorpusStatistics read = CorpusStatistics.FromBytes(StatisticsVersion1.Bytes(articles: 5, shingleCount: ushort.MaxValue),
             () => [[42UL, 7UL], [42UL]]);
         Assert.Equal(5, read.Articles);
-        Assert.Equal(Math.Log(6.0) + 1, read.Idf("cikaret"), 9);
+        Assert.Equal(Math.Log(6.0) + 1, read.Idf(CorpusStatistics.FeatureKey("cikaret")), 9);
         Assert.Equal((2, 1, 0), (read.ShingleArticles(42), read.ShingleArticles(7), read.ShingleArticles(8)));
     }
 
@@ -78,7 +78,7 @@ public class CorpusStatisticsTests
         statistics.Add(Features(FloodB), [5UL, 6UL]);
         CorpusStatistics read = CorpusStatistics.FromBytes(statistics.ToBytes());
         Assert.Equal(3, read.Articles);
-        Assert.Equal(statistics.Idf("cikaret"), read.Idf("cikaret"));
+        Assert.Equal(statistics.Idf(CorpusStatistics.FeatureKey("cikaret")), read.Idf(CorpusStatistics.FeatureKey("cikaret")));
         Assert.Equal(1, read.ShingleArticles(5));
         Assert.Equal(statistics.ToBytes(), read.ToBytes());
     }

@@ -38,8 +38,8 @@ public class StoryMatcherTests
         Assert.Equal((new DateOnly(2025, 3, 3), new DateOnly(2025, 3, 4)), (assigned.State.FirstDay, assigned.State.LastDay));
     }
 
-    // Best weighs a centroid smaller than the article without a dictionary of its own; its cosine must still be the
-    // same to the bit as that of the two feature sets, or decisions at the threshold could change.
+    // Best weighs a centroid as it merges its keys with the article's; its cosine must be the same to the bit as that
+    // of the two feature sets, or decisions at the threshold could change.
     [Theory]
     [InlineData(5)] // fewer features than the article
     [InlineData(int.MaxValue)] // more
@@ -47,10 +47,23 @@ public class StoryMatcherTests
     {
         Dictionary<string, float> centroid = s_floodA.Terms.Concat(s_strike.Terms.Where(t => !s_floodA.Terms.ContainsKey(t.Key)))
             .Take(centroidTerms).ToDictionary(StringComparer.Ordinal);
-        var story = new StoryState(2, s_floodA.Day, s_floodA.Day, 1, null, centroid);
+        var story = new StoryState(2, s_floodA.Day, s_floodA.Day, 1, null, FeatureVector.Of(centroid));
         StoryMatch match = new StoryMatcher(new StoryOptions(Threshold: 0)).Best(s_floodB, [story], s_statistics)!;
-        Assert.Equal(StoryMatcher.Similarity(s_floodB, s_floodB with { Terms = centroid }, s_statistics), match.Cosine);
-        Assert.True(match.Cosine > 0);
+        double expected = StoryMatcher.Similarity(s_floodB, s_floodB with { Terms = centroid }, s_statistics);
+        Assert.Equal(expected, match.Cosine);
+        Assert.Equal(expected, StoryMatcher.Similarity(s_floodB with { Terms = centroid }, s_floodB, s_statistics));
+        Assert.InRange(match.Cosine, 0.01, 0.99);
+    }
+
+    // The cosine by keys against one computed here from the words: the merge must meet every shared key.
+    [Fact]
+    public void Similarity_IsTheCosineOfTheWeightedFeatures()
+    {
+        double Weight(StoryFeatures f, string term) =>
+            f.Terms.GetValueOrDefault(term) * s_statistics.Idf(CorpusStatistics.FeatureKey(term));
+        double Norm(StoryFeatures f) => Math.Sqrt(f.Terms.Keys.Sum(t => Weight(f, t) * Weight(f, t)));
+        double dot = s_floodA.Terms.Keys.Sum(t => Weight(s_floodA, t) * Weight(s_floodB, t));
+        Assert.Equal(dot / (Norm(s_floodA) * Norm(s_floodB)), StoryMatcher.Similarity(s_floodA, s_floodB, s_statistics), 12);
     }
 
     [Fact]
@@ -120,18 +133,35 @@ public class StoryMatcherTests
         var article = new StoryFeatures(new Dictionary<string, float> { ["alpha"] = 1, ["beta"] = 5, ["gamma"] = 5, ["delta"] = 2 }, null);
         var matcher = new StoryMatcher(StoryOptions.Default with { CentroidTerms = 3, IndexTerms = 1 });
         StoryAssignment started = matcher.Follow(article, null, null, "started", statistics);
-        Assert.Equal(["beta", "delta", "gamma"], started.State.Centroid.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Keys("beta", "delta", "gamma"), started.State.Centroid.Keys.ToArray());
+        Assert.Equal([5f, 2f, 5f], new[] { "beta", "delta", "gamma" }.Select(t => WeightOf(started.State.Centroid, t)));
         Assert.Equal([CorpusStatistics.FeatureKey("gamma")], started.IndexKeys);
-        Assert.Equal([CorpusStatistics.FeatureKey("gamma"), CorpusStatistics.FeatureKey("delta")], matcher.LookupKeys(article.Terms, statistics));
+        Assert.Equal([CorpusStatistics.FeatureKey("gamma"), CorpusStatistics.FeatureKey("delta")], matcher.LookupKeys(article.Vector, statistics));
     }
 
     [Fact]
-    public void Follow_BreaksTiesBetweenEquallyStrongTermsByTheirText()
+    public void Follow_SumsTheMembersFeaturesIntoTheCentroid()
+    {
+        var first = new StoryFeatures(new Dictionary<string, float> { ["alpha"] = 1, ["beta"] = 2 }, null);
+        var second = new StoryFeatures(new Dictionary<string, float> { ["beta"] = 3, ["gamma"] = 4 }, null);
+        StoryState story = StoryMatcher.Default.Follow(first, null, null, "started", s_statistics).State;
+        FeatureVector joined = StoryMatcher.Default.Follow(second, null, story, "joined", s_statistics).State.Centroid;
+        Assert.Equal(Keys("alpha", "beta", "gamma"), joined.Keys.ToArray());
+        Assert.Equal([1f, 5f, 4f], new[] { "alpha", "beta", "gamma" }.Select(t => WeightOf(joined, t)));
+    }
+
+    [Fact]
+    public void Follow_BreaksTiesBetweenEquallyStrongTermsByTheirKey()
     {
         var article = new StoryFeatures(new Dictionary<string, float> { ["zeta"] = 2, ["eta"] = 2, ["theta"] = 1 }, null);
         var matcher = new StoryMatcher(StoryOptions.Default with { CentroidTerms = 1, IndexTerms = 1 });
         StoryAssignment started = matcher.Follow(article, null, null, "started", new CorpusStatistics());
-        Assert.Equal(["eta"], started.State.Centroid.Keys);
-        Assert.Equal([CorpusStatistics.FeatureKey("eta")], started.IndexKeys);
+        long smaller = Math.Min(CorpusStatistics.FeatureKey("zeta"), CorpusStatistics.FeatureKey("eta"));
+        Assert.Equal([smaller], started.State.Centroid.Keys.ToArray());
+        Assert.Equal([smaller], started.IndexKeys);
     }
+
+    private static long[] Keys(params string[] terms) => [.. terms.Select(CorpusStatistics.FeatureKey).Order()];
+
+    private static float WeightOf(FeatureVector features, string term) => features.Weights[features.Keys.IndexOf(CorpusStatistics.FeatureKey(term))];
 }
