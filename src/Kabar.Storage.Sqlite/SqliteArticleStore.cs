@@ -800,6 +800,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
         internal Batch(SqliteArticleStore store) => _store = store;
 
+        /// <summary>True when keys have moved between the settled tables (or were read again) since the last commit.
+        /// Until the batch commits, every candidate found ahead of the commit (<see cref="ISettledKeyReader"/>) is stale
+        /// and is looked up again, so a batch is best committed soon after.</summary>
+        public bool SettledKeysChanged => _store._settledVersion != _store._committedSettledVersion;
+
         /// <summary>Makes every write of the batch durable and ends the batch.</summary>
         public void Commit()
         {

@@ -75,14 +75,14 @@ public sealed class CrashAndConcurrencyTests : IDisposable
     [Fact]
     public void Ingest_KilledMidwayAndRunAgain_EndsExactlyLikeAnUninterruptedRun()
     {
-        // Enough that the first batches (2 s each) commit well before the last: on a fast machine 1,500 were all
+        // Enough that the first batches (1 s each) commit well before the last: on a fast machine 1,500 were all
         // committed by the time the kill came.
         const int Inputs = 4000;
         string corpus = WriteCorpus("corpus.jsonl", Inputs, 11);
         string clean = Path.Combine(_dir.Path, "clean.db"), killed = Path.Combine(_dir.Path, "killed.db");
         Assert.Equal(0, Finish(Start("ingest", corpus, "--db", clean)).Exit);
 
-        using (Process victim = Start("ingest", corpus, "--db", killed))
+        using (Process victim = Start("ingest", corpus, "--db", killed, "--batch-seconds", "1"))
         {
             // Wait for some batches to be committed, then kill -9 with work in flight.
             var waited = Stopwatch.StartNew();

@@ -130,6 +130,17 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Equal((ExitCodes.Usage, "kabar: --limit must be at least 1, not 0\n"), (exit, error));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("3601")]
+    public void Ingest_BatchSecondsOutOfRange_IsAUsageError(string seconds)
+    {
+        (int exit, string output, string error) = CliRunner.Run("ingest", "missing.txt", "--db", Db, "--batch-seconds", seconds);
+        Assert.Equal((ExitCodes.Usage, "", $"kabar: --batch-seconds must be more than 0 and at most 3600, not {seconds}\n"), (exit, output, error));
+        Assert.False(File.Exists(Db));
+    }
+
     [Fact]
     public void Ingest_NothingUsable_FailsTheJob()
     {

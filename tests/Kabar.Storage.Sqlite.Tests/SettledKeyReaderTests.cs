@@ -75,6 +75,28 @@ public sealed class SettledKeyReaderTests : IDisposable
         Assert.Equal([original], store.FindByKeys(keys, Ingester.MaxCandidates, Planting(before)));
     }
 
+    // Ingest commits a batch early once its settled keys have changed, so that answers found ahead serve again.
+    [Fact]
+    public void Batch_SaysWhenItsSettledKeysChanged_UntilItCommits()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        store.MergeKeysAtLeast = long.MaxValue;
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        ingester.Ingest(new ArticleSource("first.txt"), s_other);
+
+        SqliteArticleStore.Batch batch = store.BeginBatch();
+        ingester.Ingest(new ArticleSource("wire.txt"), Encoding.UTF8.GetBytes(s_report));
+        Assert.False(batch.SettledKeysChanged, "no merge yet");
+
+        store.MergeKeysAtLeast = 1;
+        ingester.Ingest(new ArticleSource("copy.txt"), Encoding.UTF8.GetBytes(s_report + "\nSatu kalimat tambahan."));
+        Assert.True(batch.SettledKeysChanged, "merged");
+
+        batch.Commit();
+        using SqliteArticleStore.Batch next = store.BeginBatch();
+        Assert.False(next.SettledKeysChanged, "committed");
+    }
+
     [Fact]
     public void FindByKeys_AfterARollback_LooksTheKeysUpAgain()
     {
