@@ -52,14 +52,21 @@ internal static class CentroidCodec
 
     /// <summary>A centroid of schema versions 2–16, where each feature was its UTF-8 length (2 bytes), its UTF-8 bytes
     /// and its weight, as a dictionary of features by their text. Only the upgrade to version 17 reads them.</summary>
+    /// <exception cref="InvalidDataException">The blob ends inside a feature.</exception>
     public static Dictionary<string, float> FromWords(ReadOnlySpan<byte> blob)
     {
         var centroid = new Dictionary<string, float>(StringComparer.Ordinal);
-        while (blob.Length > 0)
+        for (int at = 0; at < blob.Length;)
         {
-            int length = BinaryPrimitives.ReadUInt16LittleEndian(blob);
-            centroid[Encoding.UTF8.GetString(blob.Slice(2, length))] = BinaryPrimitives.ReadSingleLittleEndian(blob[(2 + length)..]);
-            blob = blob[(2 + length + 4)..];
+            ReadOnlySpan<byte> rest = blob[at..];
+            int length = rest.Length < 2 ? int.MaxValue : BinaryPrimitives.ReadUInt16LittleEndian(rest);
+            if (rest.Length - 2 - 4 < length)
+            {
+                throw new InvalidDataException($"a story centroid of schema version 16 or older cut short at byte {at} of {blob.Length}");
+            }
+
+            centroid[Encoding.UTF8.GetString(rest.Slice(2, length))] = BinaryPrimitives.ReadSingleLittleEndian(rest[(2 + length)..]);
+            at += 2 + length + 4;
         }
 
         return centroid;

@@ -372,6 +372,20 @@ public sealed class SqliteArticleStoreTests : IDisposable
         Assert.True(WeightOf("banjir") > 6, "the copy's own \"banjir\" added");
     }
 
+    // A centroid cut short cannot be upgraded: opening says so and leaves the store at version 16, as it was.
+    [Fact]
+    public void UpgradeFromV16_WithACentroidCutShort_FailsAndKeepsTheStore()
+    {
+        StoreStoryAndClose();
+        RawDatabase.Execute(DbPath, "UPDATE stories SET centroid = X'0500616263'; PRAGMA user_version = 16;");
+
+        StoreException e = Assert.Throws<StoreException>(() => SqliteArticleStore.Open(DbPath).Dispose());
+        Assert.Contains("story centroid of schema version 16 or older cut short at byte 0 of 5", e.Message, StringComparison.Ordinal);
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(16L, RawDatabase.Scalar(DbPath, "PRAGMA user_version"));
+        Assert.Equal(5L, RawDatabase.Scalar(DbPath, "SELECT length(centroid) FROM stories"));
+    }
+
     // The store with Story in it, closed, as a test that opens it again (after an upgrade, say) finds it.
     private void StoreStoryAndClose()
     {
