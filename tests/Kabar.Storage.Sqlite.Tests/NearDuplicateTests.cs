@@ -161,7 +161,7 @@ public sealed class NearDuplicateTests : IDisposable
     {
         long originalId = StoreOriginalAndClose();
 
-        Execute(OlderSchemas.CentroidsInWords + OlderSchemas.NoNewerKeys + OlderSchemas.NoKeyFilter + OlderSchemas.StoryTerms + """
+        Execute(OlderSchemas.Before16 + OlderSchemas.NoKeyFilter + OlderSchemas.StoryTerms + """
             DROP TABLE lsh_keys; DROP TABLE lsh_keys_recent; DROP TABLE settings;
             CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id));
             CREATE INDEX lsh_bands_lookup ON lsh_bands (band, key);

@@ -285,7 +285,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
         StoreStoryAndClose();
 
         // Back to a version-5 database: the v3 story index, the v5 band table, no search index, the v5 indexes.
-        RawDatabase.Execute(DbPath, OlderSchemas.CentroidsInWords + OlderSchemas.NoNewerKeys + OlderSchemas.NoKeyFilter + OlderSchemas.StoryTerms + """
+        RawDatabase.Execute(DbPath, OlderSchemas.Before16 + OlderSchemas.NoKeyFilter + OlderSchemas.StoryTerms + """
             DROP TABLE lsh_keys; DROP TABLE lsh_keys_recent; DROP TABLE settings;
             CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id));
             CREATE INDEX lsh_bands_lookup ON lsh_bands (band, key);

@@ -53,17 +53,17 @@ public static class OlderSchemas
             FROM feature WHERE n < length(centroid) / 12), X'');
         """;
 
-    /// <summary>A store of schema version 16: its story centroids by text.</summary>
-    public const string Version16 = CentroidsInWords + "PRAGMA user_version = 16;";
+    /// <summary>The layout every version before 16 shares: story centroids by text, merged band keys in one table.</summary>
+    public const string Before16 = CentroidsInWords + NoNewerKeys;
 
     /// <summary>A store of schema version 15: also its merged band keys in one table.</summary>
-    public const string Version15 = CentroidsInWords + NoNewerKeys + "PRAGMA user_version = 15;";
+    public const string Version15 = Before16 + "PRAGMA user_version = 15;";
 
     /// <summary>A store of schema version 14: also its search index with FTS5's default settings.</summary>
-    public const string Version14 = CentroidsInWords + NoNewerKeys + DefaultSearchSettings + "PRAGMA user_version = 14;";
+    public const string Version14 = Before16 + DefaultSearchSettings + "PRAGMA user_version = 14;";
 
     /// <summary>A store of schema version 13: also its story index in one table.</summary>
-    public const string Version13 = CentroidsInWords + NoNewerKeys + DefaultSearchSettings + PostingsInOneTable + "PRAGMA user_version = 13;";
+    public const string Version13 = Before16 + DefaultSearchSettings + PostingsInOneTable + "PRAGMA user_version = 13;";
 
     /// <summary>A store of schema version 12: its search index also indexes the 3-letter prefixes of words.</summary>
     public const string Version12 = Version13 + """
@@ -96,5 +96,5 @@ public static class OlderSchemas
     public const string Version9 = Version11 + NoKeyFilter + "PRAGMA user_version = 9;";
 
     /// <summary>A store of schema version 7.</summary>
-    public const string Version7 = CentroidsInWords + NoNewerKeys + NoKeyFilter + KeysInOneTable + StoryTerms + "PRAGMA user_version = 7;";
+    public const string Version7 = Before16 + NoKeyFilter + KeysInOneTable + StoryTerms + "PRAGMA user_version = 7;";
 }

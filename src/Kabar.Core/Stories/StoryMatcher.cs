@@ -119,7 +119,7 @@ public sealed class StoryMatcher(StoryOptions options)
         float[] weights = new float[kept.Length];
         for (int i = 0; i < kept.Length; i++)
         {
-            keys[i] = features.Keys[kept[i].Index];
+            keys[i] = kept[i].Key;
             weights[i] = features.Weights[kept[i].Index];
         }
 
