@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using Kabar.Pipeline;
 using Kabar.Text;
 
@@ -14,18 +14,34 @@ public static class StoryWords
     public static string Of(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var words = new StringBuilder(article.Text.Length);
-        foreach (TextSpan sentence in article.Sentences)
+        string text = article.Text;
+        // Lowered straight into a lent buffer, so the words are one string, not three. Tokens do not overlap, so
+        // they and a space before each fit in twice the text.
+        char[] buffer = ArrayPool<char>.Shared.Rent((2 * text.Length) + 1);
+        try
         {
-            foreach (Token token in Tokenizer.Tokenize(article.Text, sentence))
+            int length = 0;
+            foreach (TextSpan sentence in article.Sentences)
             {
-                if (token.Kind != TokenKind.Symbol)
+                foreach (Token token in Tokenizer.Tokenize(text, sentence))
                 {
-                    words.Append(words.Length == 0 ? "" : " ").Append(article.Text.AsSpan(token.Start, token.End - token.Start));
+                    if (token.Kind != TokenKind.Symbol)
+                    {
+                        if (length > 0)
+                        {
+                            buffer[length++] = ' ';
+                        }
+
+                        length += text.AsSpan(token.Start, token.End - token.Start).ToLowerInvariant(buffer.AsSpan(length));
+                    }
                 }
             }
-        }
 
-        return words.ToString().ToLowerInvariant();
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 }

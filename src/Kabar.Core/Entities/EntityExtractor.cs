@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Kabar.Text;
 
 namespace Kabar.Entities;
@@ -10,23 +11,29 @@ namespace Kabar.Entities;
 /// </summary>
 public static class EntityExtractor
 {
+    // The lexicon's lists asked with a span.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_notNames = NameLexicon.NotNames.GetAlternateLookup<ReadOnlySpan<char>>(),
+        s_places = NameLexicon.Places.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // A sentence whose words are mostly capitalised is a headline, where capitals say nothing.
     private const double HeadlineCapitalShare = 0.6;
     private const int HeadlineMinWords = 4;
 
     /// <summary>Words seen in lower case in <paramref name="text"/>'s sentences, to tell common words from names.</summary>
-    public static void AddLowercaseWords(string text, IEnumerable<TextSpan> sentences, ISet<string> vocabulary)
+    public static void AddLowercaseWords(string text, IEnumerable<TextSpan> sentences, HashSet<string> vocabulary)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(vocabulary);
+        // Added as spans: a word becomes a string only the first time.
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (TextSpan sentence in sentences)
         {
             foreach (Token t in Tokenizer.Tokenize(text, sentence))
             {
                 if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start]))
                 {
-                    vocabulary.Add(text[t.Start..t.End]);
+                    words.Add(text.AsSpan(t.Start, t.End - t.Start));
                 }
             }
         }
@@ -37,7 +44,7 @@ public static class EntityExtractor
     /// <param name="text">The article text.</param>
     /// <param name="sentences">Its story sentences.</param>
     /// <param name="lowercaseWords">Words written in lower case anywhere in the articles compared.</param>
-    public static List<Mention> Extract(int article, string text, IEnumerable<TextSpan> sentences, ISet<string> lowercaseWords)
+    public static List<Mention> Extract(int article, string text, IEnumerable<TextSpan> sentences, HashSet<string> lowercaseWords)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentences);
@@ -87,23 +94,27 @@ public static class EntityExtractor
         return mentions;
     }
 
-    private static bool IsNameWord(string text, Token t, bool mayBeCommon, ISet<string> lowercaseWords)
+    private static bool IsNameWord(string text, Token t, bool mayBeCommon, HashSet<string> lowercaseWords)
     {
         if (t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start]))
         {
             return false;
         }
 
-        string lower = text[t.Start..t.End].ToLowerInvariant();
-        if (Stopwords.IsStopword(lower, Language.Other) || NameLexicon.NotNames.Contains(lower))
+        // Lowered into a buffer and looked up as a span: every capitalised word of every article comes here.
+        ReadOnlySpan<char> word = text.AsSpan(t.Start, t.End - t.Start);
+        Span<char> lower = word.Length <= 64 ? stackalloc char[64] : new char[word.Length];
+        lower = lower[..word.Length];
+        word.ToLowerInvariant(lower);
+        if (Stopwords.IsStopword(lower, Language.Other) || s_notNames.Contains(lower))
         {
             return false;
         }
 
-        return !mayBeCommon || !lowercaseWords.Contains(lower) || NameLexicon.Places.Contains(lower);
+        return !mayBeCommon || !lowercaseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower) || s_places.Contains(lower);
     }
 
-    private static bool IsInnerPiece(string text, List<Token> tokens, int j, Token last, bool headline, ISet<string> lowercaseWords)
+    private static bool IsInnerPiece(string text, List<Token> tokens, int j, Token last, bool headline, HashSet<string> lowercaseWords)
     {
         if (j + 1 >= tokens.Count || !IsNameWord(text, tokens[j + 1], headline, lowercaseWords))
         {

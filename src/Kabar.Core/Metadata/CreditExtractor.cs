@@ -45,9 +45,10 @@ public static partial class CreditExtractor
             }
         }
 
-        foreach (Match line in Lines().Matches(text))
+        // Every line of every article is tried, so without a Match and a string for each.
+        foreach (ValueMatch line in Lines().EnumerateMatches(text))
         {
-            if (Agencies.LineOfNames.IsMatch(line.Value))
+            if (Agencies.LineOfNames.IsMatch(text.AsSpan(line.Index, line.Length)))
             {
                 AddNames(text, new TextSpan(line.Index, line.Index + line.Length), CreditKind.CreditLine, credits);
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Kabar.Entities;
 using Kabar.Pipeline;
 using Kabar.Text;
@@ -106,6 +107,9 @@ public sealed record StoryFeatures
 
     private static void AddWords(string text, IEnumerable<TextSpan> spans, Language language, float weight, Dictionary<string, float> terms)
     {
+        // Words are lowered, looked up and counted as spans: a string is made only for a term met for the first time.
+        Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> counts = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[128];
         foreach (TextSpan span in spans)
         {
             bool first = true;
@@ -124,8 +128,7 @@ public sealed record StoryFeatures
                 if (token.Kind == TokenKind.Number && word.Length >= 2)
                 {
                     // Figures ("2024", "7,2", "1.000") are written the same in every language.
-                    string number = word.ToString();
-                    terms[number] = terms.GetValueOrDefault(number) + weight;
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, word, out _) += weight;
                     continue;
                 }
 
@@ -134,13 +137,13 @@ public sealed record StoryFeatures
                     continue;
                 }
 
-                if (Stopwords.IsStopword(word.ToString().ToLowerInvariant(), language))
+                Span<char> lower = word.Length <= buffer.Length ? buffer[..word.Length] : new char[word.Length];
+                word.ToLowerInvariant(lower);
+                if (!Stopwords.IsStopword(lower, language))
                 {
-                    continue;
+                    ReadOnlySpan<char> key = TermNormalizer.Key(lower, language, isName: !opening && char.IsUpper(word[0]));
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += weight;
                 }
-
-                string key = TermNormalizer.Normalize(word, language, isName: !opening && char.IsUpper(word[0]));
-                terms[key] = terms.GetValueOrDefault(key) + weight;
             }
         }
     }

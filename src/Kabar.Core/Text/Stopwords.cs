@@ -36,11 +36,18 @@ public static class Stopwords
         "must", "shall", "upon", "whether", "yet", "within", "without", "among", "per", "via",
     ]);
 
+    // The same lists asked with a span, so that a word need not become a string to be looked up.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_english = English.GetAlternateLookup<ReadOnlySpan<char>>(),
+        s_indonesian = Indonesian.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The list for <paramref name="language"/>; for <see cref="Language.Other"/> both lists together.</summary>
-    public static bool IsStopword(string lowered, Language language) => language switch
+    public static bool IsStopword(string lowered, Language language) => IsStopword(lowered.AsSpan(), language);
+
+    /// <summary>The list for <paramref name="language"/>; for <see cref="Language.Other"/> both lists together.</summary>
+    public static bool IsStopword(ReadOnlySpan<char> lowered, Language language) => language switch
     {
-        Language.English => English.Contains(lowered),
-        Language.Indonesian or Language.Malay => Indonesian.Contains(lowered),
-        _ => English.Contains(lowered) || Indonesian.Contains(lowered),
+        Language.English => s_english.Contains(lowered),
+        Language.Indonesian or Language.Malay => s_indonesian.Contains(lowered),
+        _ => s_english.Contains(lowered) || s_indonesian.Contains(lowered),
     };
 }

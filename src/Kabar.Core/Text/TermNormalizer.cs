@@ -17,19 +17,18 @@ public static class TermNormalizer
     {
         Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         word.ToLowerInvariant(buffer);
-        ReadOnlySpan<char> lower = buffer;
-        if (isName)
-        {
-            return new string(lower);
-        }
+        return Key(buffer, language, isName).ToString();
+    }
 
-        return language switch
+    /// <summary>The matching key of a word already in invariant lower case: a part of it, or for an English common
+    /// word its stem.</summary>
+    public static ReadOnlySpan<char> Key(ReadOnlySpan<char> lower, Language language, bool isName) =>
+        isName ? lower : language switch
         {
             Language.English => English.PorterStemmer.Stem(new string(lower)),
-            Language.Indonesian or Language.Malay => new string(lower[..IndonesianStem(lower)]),
-            _ => new string(lower),
+            Language.Indonesian or Language.Malay => lower[..IndonesianStem(lower)],
+            _ => lower,
         };
-    }
 
     private static int IndonesianStem(ReadOnlySpan<char> w)
     {

@@ -45,4 +45,20 @@ public class StoryFeaturesTests
         Assert.Equal(new DateOnly(2024, 6, 19), Features(FloodA, "2024-06-19T14:05:00+07:00").Day);
         Assert.Null(Features(FloodA, "kemarin").Day);
     }
+
+    [Fact]
+    public void Of_StemsCommonWordsCountsNumbersAndKeepsWordsLongerThanItsBuffer()
+    {
+        // Words are lowered in a 128-character buffer on the stack; a longer one takes the heap, and must count the same.
+        string longName = "Xa" + new string('q', 140);
+        StoryFeatures f = Features($"""
+            Harga beras naik lagi
+            Harganya naik 2.500 rupiah di pasar {longName} pada Senin.
+            Pedagang mengatakan harganya belum turun.
+            """);
+        Assert.Equal(StoryFeatures.TitleWeight + (2 * StoryFeatures.LeadWeight), f.Terms["harga"]);  // "harganya" stemmed
+        Assert.Equal(StoryFeatures.LeadWeight, f.Terms["2.500"]);
+        Assert.Equal(StoryFeatures.LeadWeight, f.Terms[longName.ToLowerInvariant()]);
+        Assert.All(f.Terms.Keys, k => Assert.Equal(k.ToLowerInvariant(), k));
+    }
 }
