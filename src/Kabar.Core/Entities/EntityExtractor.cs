@@ -19,7 +19,9 @@ public static class EntityExtractor
     private const double HeadlineCapitalShare = 0.6;
     private const int HeadlineMinWords = 4;
 
-    /// <summary>Words seen in lower case in <paramref name="text"/>'s sentences, to tell common words from names.</summary>
+    /// <summary>Words seen in lower case in <paramref name="text"/>'s sentences, to tell common words from names.
+    /// <paramref name="vocabulary"/> compares ordinally (as a set of strings does by default): words are looked up in it
+    /// as spans.</summary>
     public static void AddLowercaseWords(string text, IEnumerable<TextSpan> sentences, HashSet<string> vocabulary)
     {
         ArgumentNullException.ThrowIfNull(text);
