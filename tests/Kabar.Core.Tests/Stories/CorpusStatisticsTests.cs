@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
 using Kabar.Stories;
 using Kabar.Testing;
 using static Kabar.Core.Tests.Stories.StoryTestArticles;
@@ -83,9 +85,59 @@ public class CorpusStatisticsTests
         Assert.Equal(statistics.ToBytes(), read.ToBytes());
     }
 
+    // Format 2 stores the current generation's counters, then the previous one's, each first row then second. A shingle's
+    // count is the smaller of its two rows' counters in each generation, summed; the generation the saved counts were
+    // current in is the one dropped last.
+    [Fact]
+    public void FromBytes_Format2_ReadsEachGenerationsRowsWhereTheyWereSaved()
+    {
+        byte[] saved = Format2(shinglesCounted: CorpusStatistics.ShinglesPerGeneration - 1, current: (3, 4), previous: (5, 9));
+        CorpusStatistics read = CorpusStatistics.FromBytes(saved);
+        Assert.Equal(3 + 5, read.ShingleArticles(42));
+        Assert.Equal(Unzipped(saved), Unzipped(read.ToBytes()));
+
+        // The generation's last shingle (in buckets of its own): the saved current counts become the previous ones.
+        read.Add(Features(FloodA), [ulong.MaxValue]);
+        Assert.Equal(3, read.ShingleArticles(42));
+    }
+
     [Fact]
     public void FromBytes_RefusesOtherData()
     {
         Assert.ThrowsAny<Exception>(() => CorpusStatistics.FromBytes([1, 2, 3]));
+    }
+
+    // Statistics of format 2 with no feature counted and every shingle counter of each generation's two rows as given.
+    private static byte[] Format2(long shinglesCounted, (byte First, byte Second) current, (byte First, byte Second) previous)
+    {
+        const int Row = 1 << 21;
+        using var buffer = new MemoryStream();
+        using (var zip = new ZLibStream(buffer, CompressionLevel.Fastest))
+        {
+            byte[] header = new byte[20];
+            BinaryPrimitives.WriteInt32LittleEndian(header, 2);
+            BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(4), 7);
+            BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(12), shinglesCounted);
+            zip.Write(header);
+            zip.Write(new byte[4 << 21]);
+            foreach ((byte first, byte second) in new[] { current, previous })
+            {
+                zip.Write(Enumerable.Repeat(first, Row).ToArray());
+                zip.Write(Enumerable.Repeat(second, Row).ToArray());
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static byte[] Unzipped(byte[] bytes)
+    {
+        using var unzipped = new MemoryStream();
+        using (var zip = new ZLibStream(new MemoryStream(bytes), CompressionMode.Decompress))
+        {
+            zip.CopyTo(unzipped);
+        }
+
+        return unzipped.ToArray();
     }
 }
