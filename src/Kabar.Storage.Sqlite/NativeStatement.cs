@@ -134,6 +134,8 @@ internal readonly struct NativeRow(sqlite3_stmt statement, nint handle)
 {
     public bool IsNull(int column) => SqliteCalls.ColumnType(handle, column) == raw.SQLITE_NULL;
 
+    public bool IsBlob(int column) => SqliteCalls.ColumnType(handle, column) == raw.SQLITE_BLOB;
+
     public long Int64(int column) => SqliteCalls.ColumnInt64(handle, column);
 
     public long? Int64OrNull(int column) => IsNull(column) ? null : Int64(column);

@@ -268,7 +268,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         {
             while (reader.Read())
             {
-                chunk.Add((reader.GetInt64(0), reader.GetString(1)));
+                chunk.Add((reader.GetInt64(0), StoredWords(reader, 1)));
                 if (chunk.Count == RebuildChunk)
                 {
                     WriteKeysInKeyOrder(chunk, keysOf, own);
@@ -401,7 +401,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            yield return reader.GetString(0);
+            yield return StoredWords(reader, 0);
         }
     }
 
@@ -411,11 +411,18 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     public string GetWords(long id)
     {
         string? words = null;
-        Native(WordsSql).Bind(1, id).Each(row => words = row.TextOrNull(0));
+        Native(WordsSql).Bind(1, id).Each(row => words = StoredWords(row));
         return words ?? throw new KeyNotFoundException($"no article {id}");
     }
 
     internal const string WordsSql = "SELECT story FROM articles WHERE id = ?1";
+
+    // An article's story words as the first column of a row: packed (a BLOB) from schema 18 on, text before.
+    internal static string StoredWords(NativeRow row) =>
+        row.IsBlob(0) ? Packed.UnpackText(row.Blob(0)) : row.TextOrNull(0) ?? "";
+
+    private static string StoredWords(SqliteDataReader reader, int column) =>
+        reader.GetValue(column) is byte[] packed ? Packed.UnpackText(packed) : reader.GetString(column);
 
     /// <inheritdoc/>
     /// <remarks><c>story_id</c> was added to the table after the raw bytes (v2): reading it walks all of the row's
@@ -459,7 +466,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         var articles = new List<StoredArticle>(Math.Min(limit, 500));
         SqliteCommand command = Command("""
             SELECT id, origin, external_id, url, title, outlet, published, extra_json, raw, coalesce(duplicate_of, near_of), duplicate_of IS NOT NULL, story_id,
-                   format, charset
+                   format, charset, raw_packed
             FROM articles WHERE id > $id ORDER BY id LIMIT $limit
             """);
         Bind(command, "$id", after);
@@ -471,10 +478,17 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
                 reader.GetInt64(0),
                 new ArticleSource(reader.GetString(1), reader.TextOrNull(2), reader.TextOrNull(3), reader.TextOrNull(4), reader.TextOrNull(5), reader.TextOrNull(6), reader.TextOrNull(7),
                     Enum.Parse<ArticleFormat>(reader.GetString(12), ignoreCase: true), reader.TextOrNull(13)),
-                (byte[])reader[8], reader.NumberOrNull(9), reader.GetBoolean(10), reader.NumberOrNull(11)));
+                StoredRaw(reader, 8, 14), reader.NumberOrNull(9), reader.GetBoolean(10), reader.NumberOrNull(11)));
         }
 
         return articles;
+    }
+
+    // An article's raw bytes, packed from schema 18 on (raw_packed = 1), as they came before.
+    private static byte[] StoredRaw(SqliteDataReader reader, int raw, int packed)
+    {
+        byte[] bytes = (byte[])reader[raw];
+        return reader.GetInt64(packed) == 1 ? Packed.Unpack(bytes) : bytes;
     }
 
     /// <inheritdoc/>
@@ -624,18 +638,18 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             Native("""
                 INSERT INTO articles (ingest_key, origin, format, charset, external_id, url, title, outlet, published, language,
                                       encoding, content_hash, duplicate_of, near_of, near_kind, similarity, cluster, story,
-                                      sentences, text, extra_json, raw, story_id, story_score, story_reason)
+                                      sentences, text, extra_json, raw, story_id, story_score, story_reason, raw_packed)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
                         coalesce(?17, (SELECT coalesce(max(id), 0) + 1 FROM articles)), ?18, ?19, ?20, ?21, ?22,
-                        coalesce(?23, (SELECT coalesce(max(id), 0) + 1 FROM articles)), ?24, ?25)
+                        coalesce(?23, (SELECT coalesce(max(id), 0) + 1 FROM articles)), ?24, ?25, 1)
                 RETURNING id
                 """)
                 .Bind(1, article.IngestKey).Bind(2, s.Origin).Bind(3, s.Format.ToString().ToLowerInvariant()).Bind(4, s.Charset)
                 .Bind(5, s.ExternalId).Bind(6, s.Url).Bind(7, s.Title ?? a.Metadata.Title).Bind(8, s.Outlet ?? a.Metadata.Dateline?.Outlet)
                 .Bind(9, s.Published ?? a.Metadata.Published?.Iso).Bind(10, a.Language.ToString()).Bind(11, a.Encoding)
                 .Bind(12, article.ContentHash).Bind(13, article.DuplicateOf).Bind(14, article.Near?.Of).Bind(15, article.Near?.Kind)
-                .Bind(16, article.Near?.Similarity).Bind(17, article.Cluster).Bind(18, article.Story).Bind(19, a.Sentences.Count)
-                .Bind(20, a.Text).Bind(21, s.ExtraJson).Bind(22, article.Raw).Bind(23, article.StoryGroup.State.Id)
+                .Bind(16, article.Near?.Similarity).Bind(17, article.Cluster).Bind(18, article.Words.Bytes).Bind(19, a.Sentences.Count)
+                .Bind(20, a.Text).Bind(21, s.ExtraJson).Bind(22, article.Raw.Bytes).Bind(23, article.StoryGroup.State.Id)
                 .Bind(24, article.StoryGroup.Score).Bind(25, article.StoryGroup.Reason)
                 .Each(row => id = row.Int64(0));
             if (own is null)
@@ -769,10 +783,10 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     /// <summary>The raw bytes, duplicate link, origin and duplicate cluster of a stored article, or null.</summary>
     public (byte[] Raw, long? DuplicateOf, string Origin, long Cluster)? Get(long id)
     {
-        SqliteCommand command = Command("SELECT raw, duplicate_of, origin, cluster FROM articles WHERE id = $id");
+        SqliteCommand command = Command("SELECT raw, duplicate_of, origin, cluster, raw_packed FROM articles WHERE id = $id");
         Bind(command, "$id", id);
         using SqliteDataReader reader = command.ExecuteReader();
-        return reader.Read() ? ((byte[])reader[0], reader.NumberOrNull(1), reader.GetString(2), reader.GetInt64(3)) : null;
+        return reader.Read() ? (StoredRaw(reader, 0, 4), reader.NumberOrNull(1), reader.GetString(2), reader.GetInt64(3)) : null;
     }
 
     /// <summary>

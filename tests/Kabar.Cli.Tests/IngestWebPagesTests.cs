@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Kabar.Storage;
 using Kabar.Storage.Sqlite;
 using Kabar.Testing;
 using Microsoft.Data.Sqlite;
@@ -42,15 +43,11 @@ public sealed class IngestWebPagesTests : IDisposable
         return [.. store.Export()];
     }
 
-    private (string Format, byte[] Raw) RawOf(long id)
+    private (ArticleFormat Format, byte[] Raw) RawOf(long id)
     {
-        using var connection = new SqliteConnection($"Data Source={Db}");
-        connection.Open();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT format, raw FROM articles WHERE id = {id}";
-        using SqliteDataReader reader = command.ExecuteReader();
-        Assert.True(reader.Read());
-        return (reader.GetString(0), (byte[])reader[1]);
+        using SqliteArticleStore store = SqliteArticleStore.Open(Db);
+        StoredArticle stored = store.Article(id)!;
+        return (stored.Source.Format, stored.Raw);
     }
 
     [Fact]
@@ -74,7 +71,7 @@ public sealed class IngestWebPagesTests : IDisposable
         Assert.StartsWith("SUKAMAJU - Banjir merendam", first.Text);
         Assert.DoesNotContain("Baca juga", first.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Beranda", first.Text, StringComparison.Ordinal);
-        Assert.Equal(("html", page), (RawOf(first.Id).Format, Encoding.UTF8.GetString(RawOf(first.Id).Raw)));
+        Assert.Equal((ArticleFormat.Html, page), (RawOf(first.Id).Format, Encoding.UTF8.GetString(RawOf(first.Id).Raw)));
 
         // The sidecar's outlet and id win over the page; the copy joins the first page's story.
         ExportedArticle copy = articles.Single(a => a.Origin.EndsWith("salinan.html.gz", StringComparison.Ordinal));

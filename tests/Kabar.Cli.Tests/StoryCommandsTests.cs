@@ -54,13 +54,7 @@ public sealed class StoryCommandsTests : IDisposable
     public void Stories_OnADatabaseOfAnOlderSchema_UpgradeItSayingSo_AndListTheSame()
     {
         string before = CliRunner.Run("stories", "--db", Db).Out;
-        using (var connection = new SqliteConnection($"Data Source={Db};Pooling=False"))
-        {
-            connection.Open();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = OlderSchemas.Version7;
-            command.ExecuteNonQuery();
-        }
+        RawDatabase.Execute(Db, OlderSchemas.Version7);
 
         (int exit, string output, string error) = CliRunner.Run("stories", "--db", Db);
         Assert.Equal((ExitCodes.Success, before), (exit, output));

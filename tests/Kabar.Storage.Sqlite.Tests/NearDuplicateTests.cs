@@ -39,12 +39,7 @@ public sealed class NearDuplicateTests : IDisposable
     private SqliteArticleStore Open() => SqliteArticleStore.Open(Path.Combine(_dir, "kabar.db"));
 
     // The database on a plain connection, to make what an older Kabar left behind.
-    private SqliteConnection Raw(string name = "kabar.db")
-    {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(_dir, name)};Pooling=False");
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Raw(string name = "kabar.db") => RawDatabase.Connection(Path.Combine(_dir, name));
 
     private void Execute(string sql, byte[]? data = null)
     {

@@ -53,8 +53,17 @@ public static class OlderSchemas
             FROM feature WHERE n < length(centroid) / 12), X'');
         """;
 
+    /// <summary>Raw bytes and story words as they came, as before version 18 (<see cref="RawDatabase"/> unpacks them).</summary>
+    public const string Unpacked = """
+        UPDATE articles SET raw = kabar_unpack(raw), story = CAST(kabar_unpack(story) AS TEXT) WHERE raw_packed = 1;
+        ALTER TABLE articles DROP COLUMN raw_packed;
+        """;
+
+    /// <summary>A store of schema version 17.</summary>
+    public const string Version17 = Unpacked + "PRAGMA user_version = 17;";
+
     /// <summary>The layout every version before 16 shares: story centroids by text, merged band keys in one table.</summary>
-    public const string Before16 = CentroidsInWords + NoNewerKeys;
+    public const string Before16 = Unpacked + CentroidsInWords + NoNewerKeys;
 
     /// <summary>A store of schema version 15: also its merged band keys in one table.</summary>
     public const string Version15 = Before16 + "PRAGMA user_version = 15;";

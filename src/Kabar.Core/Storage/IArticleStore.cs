@@ -5,18 +5,18 @@ namespace Kabar.Storage;
 
 /// <summary>An article ready to store: its source, its raw bytes, the processed article, its keys and duplicate links.</summary>
 /// <param name="Source">Where it came from.</param>
-/// <param name="Raw">Its bytes as read.</param>
+/// <param name="Raw">Its bytes as read, packed.</param>
 /// <param name="Article">The processed article.</param>
 /// <param name="IngestKey">See <see cref="ArticleHashes.IngestKey"/>.</param>
 /// <param name="ContentHash">See <see cref="ArticleHashes.Content"/>.</param>
-/// <param name="Story">Its story words (<see cref="Dedup.StoryWords"/>), kept to verify later candidates.</param>
+/// <param name="Words">Its story words (<see cref="Dedup.StoryWords"/>), packed, kept to verify later candidates.</param>
 /// <param name="Keys">Its duplicate keys (<see cref="Ingester.DuplicateKeys"/>); empty for an exact duplicate, which its original represents, and for an article without shingles.</param>
 /// <param name="DuplicateOf">The earliest article with the same story words, for an exact duplicate.</param>
 /// <param name="Near">The verified near or partial copy relation, if any.</param>
 /// <param name="Cluster">The duplicate cluster: the id of its earliest member, or null for a new cluster led by this article.</param>
 /// <param name="StoryGroup">The story it joins (or starts), with the story's new state and why.</param>
 public sealed record NewArticle(
-    ArticleSource Source, byte[] Raw, Article Article, string IngestKey, string ContentHash, string Story, long[] Keys,
+    ArticleSource Source, Packed Raw, Article Article, string IngestKey, string ContentHash, Packed Words, long[] Keys,
     long? DuplicateOf, NearDuplicate? Near, long? Cluster, StoryAssignment StoryGroup);
 
 /// <summary>What a copy takes from the stored article it copies.</summary>

@@ -42,10 +42,11 @@ public sealed record IngestResult(
 /// <param name="Sequence">The same in text order, repeats kept (<see cref="Shingles.InOrder"/>).</param>
 /// <param name="Keys">Its duplicate keys (<see cref="Ingester.DuplicateKeys"/>) of all its shingles.</param>
 /// <param name="Features">Its story features (null when rejected).</param>
+/// <param name="Packed">Its raw bytes and story words packed for the store (default when rejected).</param>
 /// <param name="Ahead">Its duplicate candidates among the settled articles, found while it was prepared, if they were.</param>
 public sealed record PreparedInput(
     ArticleSource Source, byte[] Raw, string IngestKey, Result<Article> Processed, string Words, ulong[] Shingles, ulong[] Sequence, long[] Keys,
-    StoryFeatures? Features, CandidatesAhead? Ahead = null);
+    StoryFeatures? Features, (Packed Raw, Packed Words) Packed, CandidatesAhead? Ahead = null);
 
 /// <summary>Duplicate candidates found ahead of the commit (<see cref="SettledCandidates"/>), with the shingles of each
 /// (<see cref="Shingles.Of"/> of its words).</summary>
@@ -138,7 +139,7 @@ public sealed class Ingester
 
         if (!processed.IsSuccess)
         {
-            return new PreparedInput(source, raw, key, processed, "", [], [], [], null);
+            return new PreparedInput(source, raw, key, processed, "", [], [], [], null, default);
         }
 
         string words = StoryWords.Of(processed.Value);
@@ -148,7 +149,7 @@ public sealed class Ingester
             ? new CandidatesAhead(settled, settled.Words.ToDictionary(w => w.Key, w => Shingles.Of(w.Value)))
             : null;
         return new PreparedInput(source, raw, key, processed, words, Shingles.Set(sequence), sequence, keys,
-            StoryFeatures.Of(processed.Value, source.Title, source.Published), ahead);
+            StoryFeatures.Of(processed.Value, source.Title, source.Published), (Packed.Of(raw), Packed.Of(words)), ahead);
     }
 
     /// <summary>Decides and stores one prepared input. Inputs must be committed in the order they should be decided.</summary>
@@ -175,7 +176,7 @@ public sealed class Ingester
         {
             StoredLinks links = _store.GetLinks(original);
             StoryAssignment story = Follow(features, title, links.Story, $"exact copy of #{original}");
-            long copy = Add(new NewArticle(input.Source, input.Raw, article, input.IngestKey, content, input.Words, [], original, null, links.Cluster, story), features, null);
+            long copy = Add(new NewArticle(input.Source, input.Packed.Raw, article, input.IngestKey, content, input.Packed.Words, [], original, null, links.Cluster, story), features, null);
             return new IngestResult(IngestOutcome.ExactDuplicate, copy, original, null, null, story.State.Id ?? copy, story.State.Id is null);
         }
 
@@ -188,7 +189,7 @@ public sealed class Ingester
             ? _matcher.Assign(features, title, Match(features), _statistics)
             : Follow(features, title, nearLinks!.Story, string.Create(CultureInfo.InvariantCulture,
                 $"{(near.Kind == "near" ? "near" : "partial")} copy of #{near.Of} ({near.Similarity:0.00})"));
-        long id = Add(new NewArticle(input.Source, input.Raw, article, input.IngestKey, content, input.Words, keys, null, near, nearLinks?.Cluster, group),
+        long id = Add(new NewArticle(input.Source, input.Packed.Raw, article, input.IngestKey, content, input.Packed.Words, keys, null, near, nearLinks?.Cluster, group),
             features, input.Shingles);
         return new IngestResult(near is null ? IngestOutcome.Added : IngestOutcome.NearDuplicate, id, near?.Of, null, near,
             group.State.Id ?? id, group.State.Id is null);
