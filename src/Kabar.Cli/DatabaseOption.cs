@@ -18,7 +18,8 @@ internal static class DatabaseOption
     };
 
     /// <summary>
-    /// Runs <paramref name="action"/> on the opened store; a database that cannot be opened is one line and exit 3, and
+    /// Runs <paramref name="action"/> on the opened store; a database that cannot be opened, or holds data that cannot be
+    /// read back (<see cref="StoreException"/>), is one line and exit 3, and
     /// the upgrade of one of an older schema is a line before and one after.
     /// Only a writer (<paramref name="create"/>) makes a new database, with its folder; a reader given a path where
     /// none exists says so instead of showing an empty one.
@@ -64,7 +65,16 @@ internal static class DatabaseOption
 
         using (store)
         {
-            return action(store);
+            try
+            {
+                return action(store);
+            }
+            catch (StoreException e)
+            {
+                // Something the database holds cannot be read as Kabar wrote it: it was damaged, not a bug in Kabar.
+                error.WriteLine($"kabar: {path}: {e.Message}");
+                return ExitCodes.BadInput;
+            }
         }
     }
 

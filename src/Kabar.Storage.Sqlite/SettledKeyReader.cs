@@ -63,7 +63,7 @@ internal sealed class SettledKeyReader : ISettledKeyReader
         var words = new Dictionary<long, string>(most.Length);
         foreach ((long id, _) in most)
         {
-            _statements.Get(SqliteArticleStore.WordsSql).Bind(1, id).Each(row => words[id] = SqliteArticleStore.StoredWords(row));
+            _statements.Get(SqliteArticleStore.WordsSql).Bind(1, id).Each(row => words[id] = SqliteArticleStore.StoredWords(row, id));
         }
 
         snapshot.Commit();

@@ -268,7 +268,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         {
             while (reader.Read())
             {
-                chunk.Add((reader.GetInt64(0), StoredWords(reader, 1)));
+                chunk.Add((reader.GetInt64(0), StoredWords(reader, 1, reader.GetInt64(0))));
                 if (chunk.Count == RebuildChunk)
                 {
                     WriteKeysInKeyOrder(chunk, keysOf, own);
@@ -395,13 +395,13 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         // Its own command: the caller may run other statements between the words it reads.
         using SqliteCommand command = _connection.CreateCommand();
         command.Transaction = _batch;
-        command.CommandText = "SELECT story FROM articles WHERE id > $after AND id <= $through AND duplicate_of IS NULL ORDER BY id";
+        command.CommandText = "SELECT id, story FROM articles WHERE id > $after AND id <= $through AND duplicate_of IS NULL ORDER BY id";
         Bind(command, "$after", after);
         Bind(command, "$through", through);
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            yield return StoredWords(reader, 0);
+            yield return StoredWords(reader, 1, reader.GetInt64(0));
         }
     }
 
@@ -411,18 +411,53 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     public string GetWords(long id)
     {
         string? words = null;
-        Native(WordsSql).Bind(1, id).Each(row => words = StoredWords(row));
+        Native(WordsSql).Bind(1, id).Each(row => words = StoredWords(row, id));
         return words ?? throw new KeyNotFoundException($"no article {id}");
     }
 
     internal const string WordsSql = "SELECT story FROM articles WHERE id = ?1";
 
     // An article's story words as the first column of a row: packed (a BLOB) from schema 18 on, text before.
-    internal static string StoredWords(NativeRow row) =>
-        row.IsBlob(0) ? Packed.UnpackText(row.Blob(0)) : row.TextOrNull(0) ?? "";
+    internal static string StoredWords(NativeRow row, long article)
+    {
+        try
+        {
+            return row.IsBlob(0) ? Packed.UnpackText(row.Blob(0)) : row.TextOrNull(0) ?? "";
+        }
+        catch (InvalidDataException e)
+        {
+            throw Damaged(article, "story words", e);
+        }
+    }
 
-    private static string StoredWords(SqliteDataReader reader, int column) =>
-        reader.GetValue(column) is byte[] packed ? Packed.UnpackText(packed) : reader.GetString(column);
+    private static string StoredWords(SqliteDataReader reader, int column, long article)
+    {
+        try
+        {
+            return reader.GetValue(column) is byte[] packed ? Packed.UnpackText(packed) : reader.GetString(column);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Damaged(article, "story words", e);
+        }
+    }
+
+    // An article's raw bytes, packed from schema 18 on (raw_packed = 1), as they came before.
+    private static byte[] StoredRaw(SqliteDataReader reader, int raw, int packed, long article)
+    {
+        byte[] bytes = (byte[])reader[raw];
+        try
+        {
+            return reader.GetInt64(packed) == 1 ? Packed.Unpack(bytes) : bytes;
+        }
+        catch (InvalidDataException e)
+        {
+            throw Damaged(article, "raw bytes", e);
+        }
+    }
+
+    private static StoreException Damaged(long article, string what, InvalidDataException e) =>
+        new($"article {article}: its {what} are damaged in the database: {e.Message}", e);
 
     /// <inheritdoc/>
     /// <remarks><c>story_id</c> was added to the table after the raw bytes (v2): reading it walks all of the row's
@@ -478,17 +513,10 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
                 reader.GetInt64(0),
                 new ArticleSource(reader.GetString(1), reader.TextOrNull(2), reader.TextOrNull(3), reader.TextOrNull(4), reader.TextOrNull(5), reader.TextOrNull(6), reader.TextOrNull(7),
                     Enum.Parse<ArticleFormat>(reader.GetString(12), ignoreCase: true), reader.TextOrNull(13)),
-                StoredRaw(reader, 8, 14), reader.NumberOrNull(9), reader.GetBoolean(10), reader.NumberOrNull(11)));
+                StoredRaw(reader, 8, 14, reader.GetInt64(0)), reader.NumberOrNull(9), reader.GetBoolean(10), reader.NumberOrNull(11)));
         }
 
         return articles;
-    }
-
-    // An article's raw bytes, packed from schema 18 on (raw_packed = 1), as they came before.
-    private static byte[] StoredRaw(SqliteDataReader reader, int raw, int packed)
-    {
-        byte[] bytes = (byte[])reader[raw];
-        return reader.GetInt64(packed) == 1 ? Packed.Unpack(bytes) : bytes;
     }
 
     /// <inheritdoc/>
@@ -786,7 +814,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         SqliteCommand command = Command("SELECT raw, duplicate_of, origin, cluster, raw_packed FROM articles WHERE id = $id");
         Bind(command, "$id", id);
         using SqliteDataReader reader = command.ExecuteReader();
-        return reader.Read() ? (StoredRaw(reader, 0, 4), reader.NumberOrNull(1), reader.GetString(2), reader.GetInt64(3)) : null;
+        return reader.Read() ? (StoredRaw(reader, 0, 4, id), reader.NumberOrNull(1), reader.GetString(2), reader.GetInt64(3)) : null;
     }
 
     /// <summary>

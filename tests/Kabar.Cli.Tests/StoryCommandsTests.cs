@@ -134,6 +134,19 @@ public sealed class StoryCommandsTests : IDisposable
         Assert.Equal((ExitCodes.BadInput, "kabar: no story #99; 'kabar stories' lists them\n"), (exit, error));
     }
 
+    // Raw bytes damaged on disk: the command that reads them says which article and why, in one line, and fails as on
+    // bad input; a command that does not read them still works.
+    [Fact]
+    public void Story_WithAMembersRawBytesDamaged_SaysWhichArticle()
+    {
+        RawDatabase.Execute(Db, "UPDATE articles SET raw = substr(raw, 1, length(raw) - 8) WHERE id = 1");
+
+        (int exit, string output, string error) = CliRunner.Run("story", "1", "--db", Db);
+        Assert.Equal((ExitCodes.BadInput, ""), (exit, output));
+        Assert.Matches($@"^kabar: {Regex.Escape(Db)}: article 1: its raw bytes are damaged in the database: packed bytes whose Brotli stream does not give the \d+ bytes they claim\n$", error);
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("stories", "--db", Db).Exit);
+    }
+
     [Fact]
     public void Export_Csv_ReadsBackWithClusterAndStoryIds()
     {

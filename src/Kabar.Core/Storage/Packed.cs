@@ -115,7 +115,7 @@ public readonly struct Packed
         }
         else if (!BrotliDecoder.TryDecompress(bytes[BrotliHeader..], data, out int written) || written != data.Length)
         {
-            throw new InvalidDataException($"packed bytes are damaged: their Brotli stream does not give the {data.Length} bytes it should");
+            throw new InvalidDataException($"packed bytes whose Brotli stream does not give the {data.Length} bytes they claim");
         }
     }
 }
