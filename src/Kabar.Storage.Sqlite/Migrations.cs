@@ -288,6 +288,23 @@ internal static class Migrations
         """
         ALTER TABLE articles ADD COLUMN raw_packed INTEGER NOT NULL DEFAULT 0;
         """,
+
+        // 19: the exact-duplicate look-up out of the articles' index. Content hashes are random, so each article's
+        // entry in articles_content_hash dirtied a leaf of its own: 1.1 of the 7.2 pages an article wrote at a million.
+        // A new hash now goes to content_hashes_recent, appended in arrival order and held in memory, and those go
+        // into content_hashes (each hash's earliest article) in hash order once there are many.
+        """
+        CREATE TABLE content_hashes (
+            hash        TEXT    PRIMARY KEY,
+            article_id  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE content_hashes_recent (
+            article_id  INTEGER PRIMARY KEY,
+            hash        TEXT    NOT NULL
+        );
+        INSERT INTO content_hashes (hash, article_id) SELECT content_hash, min(id) FROM articles GROUP BY content_hash;
+        DROP INDEX articles_content_hash;
+        """,
     ];
 
     /// <summary>The SQL functions the scripts call, which the connection that migrates must have.</summary>

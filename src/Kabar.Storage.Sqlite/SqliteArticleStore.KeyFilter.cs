@@ -115,9 +115,9 @@ public sealed partial class SqliteArticleStore
     }
 
     // data_version changes when another connection commits, never for this one's own writes: what this connection holds
-    // of the story index, the recent keys and the key filter is then read again. A batch holds the write lock from its
-    // start (BEGIN IMMEDIATE), so no other connection commits before it ends: asked once in a batch, not five times an
-    // article.
+    // of the story index, the recent keys and content hashes and the key filter is then read again. A batch holds the
+    // write lock from its start (BEGIN IMMEDIATE), so no other connection commits before it ends: asked once in a
+    // batch, not five times an article.
     private void ForgetIfOthersWrote()
     {
         if (_batch is not null && ReferenceEquals(_versionCheckedIn, _batch))
@@ -129,7 +129,7 @@ public sealed partial class SqliteArticleStore
         Native("PRAGMA data_version").Each(row => version = row.Int64(0));
         if (version != _dataVersion)
         {
-            (_postings, _recent, _recentPostings, _filter, _dataVersion) = (null, null, null, null, version);
+            (_postings, _recent, _recentPostings, _recentHashes, _filter, _dataVersion) = (null, null, null, null, null, version);
             SettledKeysChanged();
         }
 

@@ -32,6 +32,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     // The rows of story_postings_recent, likewise.
     private RecentPostings? _recentPostings;
 
+    // The rows of content_hashes_recent by hash, likewise.
+    private Dictionary<string, long>? _recentHashes;
+
     // The first article of the open batch, which the search index does not have yet (see IndexForSearch).
     private long? _unindexedFrom;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
@@ -103,7 +106,52 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     public long? FindByIngestKey(string ingestKey) => FirstId("SELECT id FROM articles WHERE ingest_key = ?1", ingestKey);
 
     /// <inheritdoc/>
-    public long? FindByContentHash(string contentHash) => FirstId("SELECT min(id) FROM articles WHERE content_hash = ?1", contentHash);
+    public long? FindByContentHash(string contentHash) =>
+        RecentHashes().TryGetValue(contentHash, out long id) ? id : FirstId("SELECT article_id FROM content_hashes WHERE hash = ?1", contentHash);
+
+    private Dictionary<string, long> RecentHashes()
+    {
+        ForgetIfOthersWrote();
+        if (_recentHashes is null)
+        {
+            var recent = new Dictionary<string, long>(StringComparer.Ordinal);
+            using var scan = new NativeStatement(_connection, "SELECT hash, article_id FROM content_hashes_recent");
+            scan.Each(row => recent.TryAdd(row.TextOrNull(0)!, row.Int64(1)));
+            _recentHashes = recent;
+        }
+
+        return _recentHashes;
+    }
+
+    // An article whose story words were not stored before is the one a later exact copy of them is a copy of.
+    private void AddContentHash(NewArticle article, long id, SqliteTransaction? own)
+    {
+        if (article.DuplicateOf is not null)
+        {
+            return;
+        }
+
+        Native("INSERT INTO content_hashes_recent (article_id, hash) VALUES (?1, ?2)").Bind(1, id).Bind(2, article.ContentHash).Execute();
+        Dictionary<string, long> recent = RecentHashes();
+        recent.TryAdd(article.ContentHash, id);
+        if (recent.Count < Math.Max(MergeHashesAtLeast, id / 8))
+        {
+            return;
+        }
+
+        // In hash order, so content_hashes takes them leaf after leaf; a hash stored there already keeps its earlier article.
+        NativeStatement insert = Native("INSERT OR IGNORE INTO content_hashes (hash, article_id) VALUES (?1, ?2)");
+        foreach ((string hash, long first) in recent.OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            insert.Bind(1, hash).Bind(2, first).Execute();
+        }
+
+        Command("DELETE FROM content_hashes_recent", own).ExecuteNonQuery();
+        _recentHashes = new Dictionary<string, long>(StringComparer.Ordinal);
+    }
+
+    /// <summary>Recent content hashes from which a merge may be due; tests make it small.</summary>
+    internal long MergeHashesAtLeast { get; set; } = 100_000;
 
     // The first column of the first row, an id or NULL; null when there is no row.
     private long? FirstId(string sql, string value)
@@ -600,11 +648,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         }
     }
 
-    // After a rollback the story index, the recent postings and the recent keys in memory may hold rows the tables do
-    // not, and the key filter may not be saved: all four are read again when next needed.
+    // After a rollback the story index, the recent postings, keys and content hashes in memory may hold rows the tables
+    // do not, and the key filter may not be saved: all five are read again when next needed.
     private void RolledBack()
     {
-        (_postings, _recent, _recentPostings, _filter) = (null, null, null, null);
+        (_postings, _recent, _recentPostings, _recentHashes, _filter) = (null, null, null, null, null);
         SettledKeysChanged();
     }
 
@@ -689,6 +737,7 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
                 IndexForSearch(id, own);
             }
 
+            AddContentHash(article, id, own);
             SaveStory(article.StoryGroup.State.Id ?? id, id, article.StoryGroup, own);
 
             WriteRecentKeys(article.Keys, id, own);

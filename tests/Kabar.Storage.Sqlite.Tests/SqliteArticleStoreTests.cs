@@ -354,7 +354,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
             blob.Write(entry);
         }
 
-        RawDatabase.Execute(DbPath, OlderSchemas.Unpacked + $"UPDATE stories SET centroid = X'{Convert.ToHexString(blob.ToArray())}'; PRAGMA user_version = 16;");
+        RawDatabase.Execute(DbPath, OlderSchemas.Before18 + $"UPDATE stories SET centroid = X'{Convert.ToHexString(blob.ToArray())}'; PRAGMA user_version = 16;");
 
         using SqliteArticleStore upgraded = SqliteArticleStore.Open(DbPath);
         Assert.Equal(Migrations.Latest, upgraded.SchemaVersion);
@@ -377,7 +377,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
     public void UpgradeFromV16_WithACentroidCutShort_FailsAndKeepsTheStore()
     {
         StoreStoryAndClose();
-        RawDatabase.Execute(DbPath, OlderSchemas.Unpacked + "UPDATE stories SET centroid = X'0500616263'; PRAGMA user_version = 16;");
+        RawDatabase.Execute(DbPath, OlderSchemas.Before18 + "UPDATE stories SET centroid = X'0500616263'; PRAGMA user_version = 16;");
 
         StoreException e = Assert.Throws<StoreException>(() => SqliteArticleStore.Open(DbPath).Dispose());
         Assert.Contains("story centroid of schema version 16 or older cut short at byte 0 of 5", e.Message, StringComparison.Ordinal);
@@ -430,6 +430,78 @@ public sealed class SqliteArticleStoreTests : IDisposable
         Assert.Equal("0 text, 1 blob", RawDatabase.Scalar(DbPath,
             "SELECT group_concat(raw_packed || ' ' || typeof(story), ', ' ORDER BY id) FROM articles"));
     }
+
+    // A new article's content hash is held in memory and appended to content_hashes_recent; many of them go into
+    // content_hashes. An exact copy finds its original in either, in this process or the next.
+    [Fact]
+    public void ExactCopies_FindTheirOriginals_BeforeAndAfterTheirHashesMerge_AndAfterReopening()
+    {
+        string[] texts = [StoryTexts.FloodA, StoryTexts.Strike, StoryTexts.Match];
+        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
+        {
+            store.MergeHashesAtLeast = 2;
+            var ingester = new Ingester(NewsPipeline.Default, store);
+            Assert.All(texts, t => Assert.Equal(IngestOutcome.Added, ingester.Ingest(new ArticleSource(t[..20]), Bytes(t)).Outcome));
+            Assert.Equal((2L, 1L), (Count("content_hashes"), Count("content_hashes_recent")));
+
+            // The first merged, the last not; a copy adds no hash of its own.
+            Assert.Equal(1L, ExactCopyOf(ingester.Ingest(new ArticleSource("copy-1"), Bytes(texts[0]))));
+            Assert.Equal(3L, ExactCopyOf(ingester.Ingest(new ArticleSource("copy-3"), Bytes(texts[2]))));
+            Assert.Equal((2L, 1L), (Count("content_hashes"), Count("content_hashes_recent")));
+        }
+
+        using SqliteArticleStore reopened = SqliteArticleStore.Open(DbPath);
+        var next = new Ingester(NewsPipeline.Default, reopened);
+        Assert.Equal([2L, 3L], [.. new[] { 1, 2 }.Select(i => ExactCopyOf(next.Ingest(new ArticleSource($"again-{i}"), Bytes(texts[i]))))]);
+    }
+
+    // A batch rolled back takes its hashes out of the table, and must take them out of memory too, or a later copy
+    // would be linked to an article that was never stored; another process's articles are found as soon as it commits.
+    [Fact]
+    public void ExactCopies_AfterARollbackOrAnotherProcessesWrites_FindWhatTheTableHolds()
+    {
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        ingester.Ingest(new ArticleSource("a.txt"), Bytes(StoryTexts.FloodA));
+        using (store.BeginBatch())
+        {
+            ingester.Ingest(new ArticleSource("b.txt"), Bytes(StoryTexts.Strike));
+        }
+
+        Assert.Equal(IngestOutcome.Added, ingester.Ingest(new ArticleSource("b-again.txt"), Bytes(StoryTexts.Strike)).Outcome);
+
+        using (SqliteArticleStore other = SqliteArticleStore.Open(DbPath))
+        {
+            Assert.Equal(3L, new Ingester(NewsPipeline.Default, other).Ingest(new ArticleSource("c.txt"), Bytes(StoryTexts.Match)).Id);
+        }
+
+        Assert.Equal(3L, ExactCopyOf(ingester.Ingest(new ArticleSource("c-copy.txt"), Bytes(StoryTexts.Match))));
+    }
+
+    // Version 19 moves the exact-duplicate look-up out of the articles' index: every stored hash goes into
+    // content_hashes with its earliest article, and the index goes.
+    [Fact]
+    public void UpgradeFromV18_FindsCopiesOfTheArticlesStoredBefore()
+    {
+        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
+        {
+            var ingester = new Ingester(NewsPipeline.Default, store);
+            ingester.Ingest(new ArticleSource("a.txt"), Bytes(Story));
+            ingester.Ingest(new ArticleSource("b.txt"), Bytes(Story));
+        }
+
+        RawDatabase.Execute(DbPath, OlderSchemas.Version18);
+        using SqliteArticleStore upgraded = SqliteArticleStore.Open(DbPath);
+        Assert.Equal(Migrations.Latest, upgraded.SchemaVersion);
+        Assert.Equal("1", RawDatabase.Scalar(DbPath, "SELECT group_concat(article_id) FROM content_hashes"));
+        Assert.Null(RawDatabase.Scalar(DbPath, "SELECT name FROM sqlite_master WHERE name = 'articles_content_hash'"));
+        Assert.Equal(1L, ExactCopyOf(new Ingester(NewsPipeline.Default, upgraded).Ingest(new ArticleSource("c.txt"), Bytes(Story))));
+    }
+
+    // The original of an exact copy; a near copy of the same words (found if the exact look-up missed) is not one.
+    private static long? ExactCopyOf(IngestResult result) => result.Outcome == IngestOutcome.ExactDuplicate ? result.DuplicateOf : null;
+
+    private long Count(string table) => (long)RawDatabase.Scalar(DbPath, $"SELECT count(*) FROM {table}")!;
 
     // The store with Story in it, closed, as a test that opens it again (after an upgrade, say) finds it.
     private void StoreStoryAndClose()

@@ -59,11 +59,25 @@ public static class OlderSchemas
         ALTER TABLE articles DROP COLUMN raw_packed;
         """;
 
+    /// <summary>The exact-duplicate look-up by an index of the articles, as before version 19.</summary>
+    public const string HashesInArticles = """
+        CREATE INDEX articles_content_hash ON articles (content_hash, id);
+        DROP TABLE content_hashes;
+        DROP TABLE content_hashes_recent;
+        """;
+
+    /// <summary>A store of schema version 18.</summary>
+    public const string Version18 = HashesInArticles + "PRAGMA user_version = 18;";
+
+    /// <summary>The layout every version before 18 shares: raw bytes and words unpacked, content hashes in the
+    /// articles' index.</summary>
+    public const string Before18 = HashesInArticles + Unpacked;
+
     /// <summary>A store of schema version 17.</summary>
-    public const string Version17 = Unpacked + "PRAGMA user_version = 17;";
+    public const string Version17 = Before18 + "PRAGMA user_version = 17;";
 
     /// <summary>The layout every version before 16 shares: story centroids by text, merged band keys in one table.</summary>
-    public const string Before16 = Unpacked + CentroidsInWords + NoNewerKeys;
+    public const string Before16 = Before18 + CentroidsInWords + NoNewerKeys;
 
     /// <summary>A store of schema version 15: also its merged band keys in one table.</summary>
     public const string Version15 = Before16 + "PRAGMA user_version = 15;";
