@@ -129,8 +129,8 @@ public sealed partial class SqliteArticleStore
         Native("PRAGMA data_version").Each(row => version = row.Int64(0));
         if (version != _dataVersion)
         {
-            (_postings, _recent, _recentPostings, _recentHashes, _filter, _dataVersion) = (null, null, null, null, null, version);
-            SettledKeysChanged();
+            _dataVersion = version;
+            Forget();
         }
 
         _versionCheckedIn = _batch;

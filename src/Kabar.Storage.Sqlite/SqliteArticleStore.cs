@@ -649,8 +649,12 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     }
 
     // After a rollback the story index, the recent postings, keys and content hashes in memory may hold rows the tables
-    // do not, and the key filter may not be saved: all five are read again when next needed.
-    private void RolledBack()
+    // do not, and the key filter may not be saved.
+    private void RolledBack() => Forget();
+
+    // What this connection holds of the tables in memory (the story index, the recent postings, keys and content
+    // hashes, the key filter) is read again when next needed.
+    private void Forget()
     {
         (_postings, _recent, _recentPostings, _recentHashes, _filter) = (null, null, null, null, null);
         SettledKeysChanged();
