@@ -466,23 +466,17 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     internal const string WordsSql = "SELECT story FROM articles WHERE id = ?1";
 
     // An article's story words as the first column of a row: packed (a BLOB) from schema 18 on, text before.
-    internal static string StoredWords(NativeRow row, long article)
-    {
-        try
-        {
-            return row.IsBlob(0) ? Packed.UnpackText(row.Blob(0)) : row.TextOrNull(0) ?? "";
-        }
-        catch (InvalidDataException e)
-        {
-            throw Damaged(article, "story words", e);
-        }
-    }
+    internal static string StoredWords(NativeRow row, long article) =>
+        row.IsBlob(0) ? UnpackWords(row.Blob(0), article) : row.TextOrNull(0) ?? "";
 
-    private static string StoredWords(SqliteDataReader reader, int column, long article)
+    private static string StoredWords(SqliteDataReader reader, int column, long article) =>
+        reader.GetValue(column) is byte[] packed ? UnpackWords(packed, article) : reader.GetString(column);
+
+    private static string UnpackWords(ReadOnlySpan<byte> packed, long article)
     {
         try
         {
-            return reader.GetValue(column) is byte[] packed ? Packed.UnpackText(packed) : reader.GetString(column);
+            return Packed.UnpackText(packed);
         }
         catch (InvalidDataException e)
         {

@@ -407,6 +407,20 @@ public sealed class SqliteArticleStoreTests : IDisposable
         Assert.True(storedWords < words.Length * 0.7, $"words: {storedWords} of {words.Length} bytes");
     }
 
+    // Packed words or raw bytes damaged on disk are a StoreException that names the article, not a bug's exception.
+    [Fact]
+    public void Read_DamagedPackedWordsOrRawBytes_SaysWhichArticle()
+    {
+        StoreStoryAndClose();
+        RawDatabase.Execute(DbPath, "UPDATE articles SET story = X'07', raw = X'01FFFFFF7F00'");
+
+        using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
+        Assert.Equal("article 1: its story words are damaged in the database: packed bytes of unknown form (first byte 07)",
+            Assert.Throws<StoreException>(() => store.GetWords(1)).Message);
+        Assert.Equal("article 1: its raw bytes are damaged in the database: packed bytes claim an impossible length (2147483647)",
+            Assert.Throws<StoreException>(() => store.Get(1)).Message);
+    }
+
     // Version 18 packs the raw bytes and story words of the articles stored from then on; those stored before stay as
     // they were. Both kinds read back as they came: the old article's words verify a near copy, and its raw bytes are
     // read again when the statistics catch up with it.
