@@ -5,6 +5,10 @@
 set -euo pipefail
 store=$1 copy=$2 input=$3
 "$(dirname "$0")/fresh-copy.sh" "$store" "$copy"
+# An upgrade's own writes are not the ingest's: the copy is upgraded (any command that opens it) and checkpointed first.
+kabar="src/Kabar.Cli/bin/Release/net10.0/kabar.dll"
+dotnet "$kabar" stats --db "$copy" >/dev/null
+python3 -c "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('PRAGMA wal_checkpoint(TRUNCATE)')" "$copy"
 python3 -c "
 import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -13,7 +17,7 @@ time.sleep(1e6)" "$copy" &
 reader=$!
 trap 'kill $reader 2>/dev/null || true' EXIT
 sleep 2
-dotnet src/Kabar.Cli/bin/Release/net10.0/kabar.dll ingest "$input" --db "$copy" | tail -n 1
+dotnet "$kabar" ingest "$input" --db "$copy" | tail -n 1
 cp "$copy-wal" "$copy.frames"
 kill $reader
 python3 - "$copy" <<'PY'
