@@ -32,8 +32,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     // The rows of story_postings_recent, likewise.
     private RecentPostings? _recentPostings;
 
-    // The rows of content_hashes_recent by hash, likewise.
-    private Dictionary<string, long>? _recentHashes;
+    // Each content hash's and each ingest key's first article, their recent ones held in memory likewise.
+    private readonly FirstArticleByKey _contentHashes;
+    private readonly FirstArticleByKey _ingestKeys;
 
     // The first article of the open batch, which the search index does not have yet (see IndexForSearch).
     private long? _unindexedFrom;
@@ -41,7 +42,12 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     private readonly NativeStatements _native;
 
-    private SqliteArticleStore(SqliteConnection connection) => (_connection, _native) = (connection, new NativeStatements(connection));
+    private SqliteArticleStore(SqliteConnection connection)
+    {
+        (_connection, _native) = (connection, new NativeStatements(connection));
+        _contentHashes = new FirstArticleByKey(_native, "content_hashes", "hash");
+        _ingestKeys = new FirstArticleByKey(_native, "ingest_keys", "key");
+    }
 
     /// <summary>The default database path: <c>$KABAR_DB</c>, else <c>kabar.db</c> in the current folder.</summary>
     public static string DefaultPath => Environment.GetEnvironmentVariable("KABAR_DB") is { Length: > 0 } path ? path : "kabar.db";
@@ -103,62 +109,24 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     public int SchemaVersion => Convert.ToInt32(Query("PRAGMA user_version", []), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <inheritdoc/>
-    public long? FindByIngestKey(string ingestKey) => FirstId("SELECT id FROM articles WHERE ingest_key = ?1", ingestKey);
-
-    /// <inheritdoc/>
-    public long? FindByContentHash(string contentHash) =>
-        RecentHashes().TryGetValue(contentHash, out long id) ? id : FirstId("SELECT article_id FROM content_hashes WHERE hash = ?1", contentHash);
-
-    private Dictionary<string, long> RecentHashes()
+    public long? FindByIngestKey(string ingestKey)
     {
         ForgetIfOthersWrote();
-        if (_recentHashes is null)
-        {
-            var recent = new Dictionary<string, long>(StringComparer.Ordinal);
-            using var scan = new NativeStatement(_connection, "SELECT hash, article_id FROM content_hashes_recent");
-            scan.Each(row => recent.TryAdd(row.TextOrNull(0)!, row.Int64(1)));
-            _recentHashes = recent;
-        }
-
-        return _recentHashes;
+        return _ingestKeys.Find(ingestKey);
     }
 
-    // An article whose story words were not stored before is the one a later exact copy of them is a copy of.
-    private void AddContentHash(NewArticle article, long id, SqliteTransaction? own)
+    /// <inheritdoc/>
+    public long? FindByContentHash(string contentHash)
     {
-        if (article.DuplicateOf is not null)
-        {
-            return;
-        }
-
-        Native("INSERT INTO content_hashes_recent (article_id, hash) VALUES (?1, ?2)").Bind(1, id).Bind(2, article.ContentHash).Execute();
-        Dictionary<string, long> recent = RecentHashes();
-        recent.TryAdd(article.ContentHash, id);
-        if (recent.Count < Math.Max(MergeHashesAtLeast, id / 8))
-        {
-            return;
-        }
-
-        // In hash order, so content_hashes takes them leaf after leaf; a hash stored there already keeps its earlier article.
-        NativeStatement insert = Native("INSERT OR IGNORE INTO content_hashes (hash, article_id) VALUES (?1, ?2)");
-        foreach ((string hash, long first) in recent.OrderBy(h => h.Key, StringComparer.Ordinal))
-        {
-            insert.Bind(1, hash).Bind(2, first).Execute();
-        }
-
-        Command("DELETE FROM content_hashes_recent", own).ExecuteNonQuery();
-        _recentHashes = new Dictionary<string, long>(StringComparer.Ordinal);
+        ForgetIfOthersWrote();
+        return _contentHashes.Find(contentHash);
     }
 
-    /// <summary>Recent content hashes from which a merge may be due; tests make it small.</summary>
-    internal long MergeHashesAtLeast { get; set; } = 100_000;
-
-    // The first column of the first row, an id or NULL; null when there is no row.
-    private long? FirstId(string sql, string value)
+    /// <summary>Recent content hashes and ingest keys from which a merge may be due; tests make it small.</summary>
+    internal long MergeFirstArticlesAtLeast
     {
-        long? id = null;
-        Native(sql).Bind(1, value).Each(row => id ??= row.Int64OrNull(0));
-        return id;
+        get => _ingestKeys.MergeAtLeast;
+        set => _contentHashes.MergeAtLeast = _ingestKeys.MergeAtLeast = value;
     }
 
     /// <inheritdoc/>
@@ -642,15 +610,17 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         }
     }
 
-    // After a rollback the story index, the recent postings, keys and content hashes in memory may hold rows the tables
-    // do not, and the key filter may not be saved.
+    // After a rollback the story index, the recent postings, keys, content hashes and ingest keys in memory may hold
+    // rows the tables do not, and the key filter may not be saved.
     private void RolledBack() => Forget();
 
-    // What this connection holds of the tables in memory (the story index, the recent postings, keys and content
-    // hashes, the key filter) is read again when next needed.
+    // What this connection holds of the tables in memory (the story index, the recent postings, keys, content hashes
+    // and ingest keys, the key filter) is read again when next needed.
     private void Forget()
     {
-        (_postings, _recent, _recentPostings, _recentHashes, _filter) = (null, null, null, null, null);
+        (_postings, _recent, _recentPostings, _filter) = (null, null, null, null);
+        _contentHashes.Forget();
+        _ingestKeys.Forget();
         SettledKeysChanged();
     }
 
@@ -707,18 +677,21 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         ArticleSource s = article.Source;
         return Write(own =>
         {
-            // Bound by position, in the order of the columns.
+            // Bound by position, in the order of the columns. The ingest key goes to ingest_keys; the column, unique by the
+            // table's definition, takes the article's id as 8 big-endian bytes: a blob sorts after every text key, so the
+            // index takes each at its end instead of at a random leaf (schema v20).
             long id = 0;
             Native("""
                 INSERT INTO articles (ingest_key, origin, format, charset, external_id, url, title, outlet, published, language,
                                       encoding, content_hash, duplicate_of, near_of, near_kind, similarity, cluster, story,
                                       sentences, text, extra_json, raw, story_id, story_score, story_reason, raw_packed)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                VALUES (unhex(printf('%016x', (SELECT coalesce(max(id), 0) + 1 FROM articles))),
+                        ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
                         coalesce(?17, (SELECT coalesce(max(id), 0) + 1 FROM articles)), ?18, ?19, ?20, ?21, ?22,
                         coalesce(?23, (SELECT coalesce(max(id), 0) + 1 FROM articles)), ?24, ?25, 1)
                 RETURNING id
                 """)
-                .Bind(1, article.IngestKey).Bind(2, s.Origin).Bind(3, s.Format.ToString().ToLowerInvariant()).Bind(4, s.Charset)
+                .Bind(2, s.Origin).Bind(3, s.Format.ToString().ToLowerInvariant()).Bind(4, s.Charset)
                 .Bind(5, s.ExternalId).Bind(6, s.Url).Bind(7, s.Title ?? a.Metadata.Title).Bind(8, s.Outlet ?? a.Metadata.Dateline?.Outlet)
                 .Bind(9, s.Published ?? a.Metadata.Published?.Iso).Bind(10, a.Language.ToString()).Bind(11, a.Encoding)
                 .Bind(12, article.ContentHash).Bind(13, article.DuplicateOf).Bind(14, article.Near?.Of).Bind(15, article.Near?.Kind)
@@ -735,7 +708,14 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
                 IndexForSearch(id, own);
             }
 
-            AddContentHash(article, id, own);
+            // An article whose story words were not stored before is the one a later exact copy of them is a copy of.
+            ForgetIfOthersWrote();
+            if (article.DuplicateOf is null)
+            {
+                _contentHashes.Add(article.ContentHash, id);
+            }
+
+            _ingestKeys.Add(article.IngestKey, id);
             SaveStory(article.StoryGroup.State.Id ?? id, id, article.StoryGroup, own);
 
             WriteRecentKeys(article.Keys, id, own);

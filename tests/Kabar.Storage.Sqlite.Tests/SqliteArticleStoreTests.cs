@@ -453,7 +453,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
         string[] texts = [StoryTexts.FloodA, StoryTexts.Strike, StoryTexts.Match];
         using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
         {
-            store.MergeHashesAtLeast = 2;
+            store.MergeFirstArticlesAtLeast = 2;
             var ingester = new Ingester(NewsPipeline.Default, store);
             Assert.All(texts, t => Assert.Equal(IngestOutcome.Added, ingester.Ingest(new ArticleSource(t[..20]), Bytes(t)).Outcome));
             Assert.Equal((2L, 1L), (Count("content_hashes"), Count("content_hashes_recent")));
@@ -469,10 +469,11 @@ public sealed class SqliteArticleStoreTests : IDisposable
         Assert.Equal([2L, 3L], [.. new[] { 1, 2 }.Select(i => ExactCopyOf(next.Ingest(new ArticleSource($"again-{i}"), Bytes(texts[i]))))]);
     }
 
-    // A batch rolled back takes its hashes out of the table, and must take them out of memory too, or a later copy
-    // would be linked to an article that was never stored; another process's articles are found as soon as it commits.
+    // A batch rolled back takes its hashes and ingest keys out of the tables, and must take them out of memory too, or a
+    // later copy would be linked to an article that was never stored, and the input ingested again would be taken for
+    // a stored one and lost; another process's articles are found as soon as it commits.
     [Fact]
-    public void ExactCopies_AfterARollbackOrAnotherProcessesWrites_FindWhatTheTableHolds()
+    public void Ingest_AfterARollbackOrAnotherProcessesWrites_FindsWhatTheTablesHold()
     {
         using SqliteArticleStore store = SqliteArticleStore.Open(DbPath);
         var ingester = new Ingester(NewsPipeline.Default, store);
@@ -483,13 +484,15 @@ public sealed class SqliteArticleStoreTests : IDisposable
         }
 
         Assert.Equal(IngestOutcome.Added, ingester.Ingest(new ArticleSource("b-again.txt"), Bytes(StoryTexts.Strike)).Outcome);
+        Assert.Equal(IngestOutcome.ExactDuplicate, ingester.Ingest(new ArticleSource("b.txt"), Bytes(StoryTexts.Strike)).Outcome);
 
         using (SqliteArticleStore other = SqliteArticleStore.Open(DbPath))
         {
-            Assert.Equal(3L, new Ingester(NewsPipeline.Default, other).Ingest(new ArticleSource("c.txt"), Bytes(StoryTexts.Match)).Id);
+            Assert.Equal(4L, new Ingester(NewsPipeline.Default, other).Ingest(new ArticleSource("c.txt"), Bytes(StoryTexts.Match)).Id);
         }
 
-        Assert.Equal(3L, ExactCopyOf(ingester.Ingest(new ArticleSource("c-copy.txt"), Bytes(StoryTexts.Match))));
+        Assert.Equal(4L, ExactCopyOf(ingester.Ingest(new ArticleSource("c-copy.txt"), Bytes(StoryTexts.Match))));
+        Assert.Equal(4L, AlreadyStoredAs(ingester.Ingest(new ArticleSource("c.txt"), Bytes(StoryTexts.Match))));
     }
 
     // Version 19 moves the exact-duplicate look-up out of the articles' index: every stored hash goes into
@@ -511,6 +514,61 @@ public sealed class SqliteArticleStoreTests : IDisposable
         Assert.Null(RawDatabase.Scalar(DbPath, "SELECT name FROM sqlite_master WHERE name = 'articles_content_hash'"));
         Assert.Equal(1L, ExactCopyOf(new Ingester(NewsPipeline.Default, upgraded).Ingest(new ArticleSource("c.txt"), Bytes(Story))));
     }
+
+    // Ingest keys are kept as content hashes are (in memory and ingest_keys_recent, then merged into ingest_keys): an
+    // input ingested again is found in either, in this process or the next, and adds nothing.
+    [Fact]
+    public void IngestedAgain_FindsTheStoredArticle_BeforeAndAfterItsKeyMerges_AndAfterReopening()
+    {
+        string[] texts = [StoryTexts.FloodA, StoryTexts.Strike, StoryTexts.Match];
+        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
+        {
+            store.MergeFirstArticlesAtLeast = 2;
+            var ingester = new Ingester(NewsPipeline.Default, store);
+            Assert.All(texts, t => Assert.Equal(IngestOutcome.Added, ingester.Ingest(new ArticleSource(t[..20]), Bytes(t)).Outcome));
+            Assert.Equal((2L, 1L), (Count("ingest_keys"), Count("ingest_keys_recent")));
+            Assert.Equal([1L, 2L, 3L], texts.Select(t => AlreadyStoredAs(ingester.Ingest(new ArticleSource(t[..20]), Bytes(t)))));
+        }
+
+        using SqliteArticleStore reopened = SqliteArticleStore.Open(DbPath);
+        reopened.MergeFirstArticlesAtLeast = 2;
+        var next = new Ingester(NewsPipeline.Default, reopened);
+        Assert.Equal([1L, 2L, 3L], texts.Select(t => AlreadyStoredAs(next.Ingest(new ArticleSource(t[..20]), Bytes(t)))));
+
+        // Another origin of the same bytes is another input.
+        Assert.Equal(IngestOutcome.ExactDuplicate, next.Ingest(new ArticleSource("elsewhere"), Bytes(texts[0])).Outcome);
+        Assert.Equal((4L, 0L), (Count("ingest_keys"), Count("ingest_keys_recent")));
+        Assert.Equal(4L, AlreadyStoredAs(next.Ingest(new ArticleSource("elsewhere"), Bytes(texts[0]))));
+
+        // The column the unique index covers holds each article's id, in order, where the key used to be.
+        Assert.Equal("0000000000000001,0000000000000002,0000000000000003,0000000000000004",
+            RawDatabase.Scalar(DbPath, "SELECT group_concat(hex(ingest_key), ',' ORDER BY id) FROM articles"));
+    }
+
+    // Version 20 copies every stored ingest key into ingest_keys; the rows keep theirs.
+    [Fact]
+    public void UpgradeFromV19_KnowsTheInputsStoredBefore()
+    {
+        using (SqliteArticleStore store = SqliteArticleStore.Open(DbPath))
+        {
+            var ingester = new Ingester(NewsPipeline.Default, store);
+            ingester.Ingest(new ArticleSource("a.txt"), Bytes(StoryTexts.FloodA));
+            ingester.Ingest(new ArticleSource("b.txt"), Bytes(StoryTexts.Strike));
+        }
+
+        RawDatabase.Execute(DbPath, OlderSchemas.Version19);
+        Assert.Equal("text", RawDatabase.Scalar(DbPath, "SELECT group_concat(DISTINCT typeof(ingest_key)) FROM articles"));
+        using SqliteArticleStore upgraded = SqliteArticleStore.Open(DbPath);
+        Assert.Equal(Migrations.Latest, upgraded.SchemaVersion);
+        Assert.Equal(2L, Count("ingest_keys"));
+        var ingester2 = new Ingester(NewsPipeline.Default, upgraded);
+        Assert.Equal(2L, AlreadyStoredAs(ingester2.Ingest(new ArticleSource("b.txt"), Bytes(StoryTexts.Strike))));
+        Assert.Equal(3L, ingester2.Ingest(new ArticleSource("c.txt"), Bytes(StoryTexts.Match)).Id);
+        Assert.Equal("text,text,blob", RawDatabase.Scalar(DbPath, "SELECT group_concat(typeof(ingest_key), ',' ORDER BY id) FROM articles"));
+    }
+
+    // The article an input was stored as, when it was found stored already.
+    private static long? AlreadyStoredAs(IngestResult result) => result.Outcome == IngestOutcome.AlreadyStored ? result.Id : null;
 
     // The original of an exact copy; a near copy of the same words (found if the exact look-up missed) is not one.
     private static long? ExactCopyOf(IngestResult result) => result.Outcome == IngestOutcome.ExactDuplicate ? result.DuplicateOf : null;

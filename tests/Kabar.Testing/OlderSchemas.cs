@@ -66,12 +66,25 @@ public static class OlderSchemas
         DROP TABLE content_hashes_recent;
         """;
 
-    /// <summary>A store of schema version 18.</summary>
-    public const string Version18 = HashesInArticles + "PRAGMA user_version = 18;";
+    /// <summary>The look-up by ingest key by the articles' unique index, as before version 20: each article's key in
+    /// its own row.</summary>
+    public const string IngestKeysInArticles = """
+        UPDATE articles SET ingest_key = k.key
+        FROM (SELECT key, article_id FROM ingest_keys UNION ALL SELECT key, article_id FROM ingest_keys_recent) AS k
+        WHERE k.article_id = articles.id;
+        DROP TABLE ingest_keys;
+        DROP TABLE ingest_keys_recent;
+        """;
 
-    /// <summary>The layout every version before 18 shares: raw bytes and words unpacked, content hashes in the
-    /// articles' index.</summary>
-    public const string Before18 = HashesInArticles + Unpacked;
+    /// <summary>A store of schema version 19.</summary>
+    public const string Version19 = IngestKeysInArticles + "PRAGMA user_version = 19;";
+
+    /// <summary>A store of schema version 18.</summary>
+    public const string Version18 = IngestKeysInArticles + HashesInArticles + "PRAGMA user_version = 18;";
+
+    /// <summary>The layout every version before 18 shares: ingest keys in the articles' rows, raw bytes and words
+    /// unpacked, content hashes in the articles' index.</summary>
+    public const string Before18 = IngestKeysInArticles + HashesInArticles + Unpacked;
 
     /// <summary>A store of schema version 17.</summary>
     public const string Version17 = Before18 + "PRAGMA user_version = 17;";
