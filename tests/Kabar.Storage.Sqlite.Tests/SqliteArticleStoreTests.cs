@@ -561,9 +561,9 @@ public sealed class SqliteArticleStoreTests : IDisposable
         using SqliteArticleStore upgraded = SqliteArticleStore.Open(DbPath);
         Assert.Equal(Migrations.Latest, upgraded.SchemaVersion);
         Assert.Equal(2L, Count("ingest_keys"));
-        var ingester2 = new Ingester(NewsPipeline.Default, upgraded);
-        Assert.Equal(2L, AlreadyStoredAs(ingester2.Ingest(new ArticleSource("b.txt"), Bytes(StoryTexts.Strike))));
-        Assert.Equal(3L, ingester2.Ingest(new ArticleSource("c.txt"), Bytes(StoryTexts.Match)).Id);
+        var next = new Ingester(NewsPipeline.Default, upgraded);
+        Assert.Equal(2L, AlreadyStoredAs(next.Ingest(new ArticleSource("b.txt"), Bytes(StoryTexts.Strike))));
+        Assert.Equal(3L, next.Ingest(new ArticleSource("c.txt"), Bytes(StoryTexts.Match)).Id);
         Assert.Equal("text,text,blob", RawDatabase.Scalar(DbPath, "SELECT group_concat(typeof(ingest_key), ',' ORDER BY id) FROM articles"));
     }
 
