@@ -677,18 +677,22 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
         ArticleSource s = article.Source;
         return Write(own =>
         {
-            // Bound by position, in the order of the columns. The ingest key goes to ingest_keys; the column, unique by the
-            // table's definition, takes the article's id as 8 big-endian bytes: a blob sorts after every text key, so the
-            // index takes each at its end instead of at a random leaf (schema v20).
+            // What this connection holds in memory is read again if another process has committed since it was read.
+            ForgetIfOthersWrote();
+
+            // Bound by position, in the order of the columns; `next` is the id the row gets. The ingest key goes to
+            // ingest_keys; the column, unique by the table's definition, takes the id as 8 big-endian bytes: a blob sorts
+            // after every text key, so the index takes each at its end instead of at a random leaf (schema v20). A new
+            // cluster or story is numbered by its first article.
             long id = 0;
             Native("""
+                WITH next (id) AS (SELECT coalesce(max(id), 0) + 1 FROM articles)
                 INSERT INTO articles (ingest_key, origin, format, charset, external_id, url, title, outlet, published, language,
                                       encoding, content_hash, duplicate_of, near_of, near_kind, similarity, cluster, story,
                                       sentences, text, extra_json, raw, story_id, story_score, story_reason, raw_packed)
-                VALUES (unhex(printf('%016x', (SELECT coalesce(max(id), 0) + 1 FROM articles))),
-                        ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                        coalesce(?17, (SELECT coalesce(max(id), 0) + 1 FROM articles)), ?18, ?19, ?20, ?21, ?22,
-                        coalesce(?23, (SELECT coalesce(max(id), 0) + 1 FROM articles)), ?24, ?25, 1)
+                SELECT unhex(printf('%016x', next.id)), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                       coalesce(?17, next.id), ?18, ?19, ?20, ?21, ?22, coalesce(?23, next.id), ?24, ?25, 1
+                FROM next
                 RETURNING id
                 """)
                 .Bind(2, s.Origin).Bind(3, s.Format.ToString().ToLowerInvariant()).Bind(4, s.Charset)
@@ -709,7 +713,6 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
             }
 
             // An article whose story words were not stored before is the one a later exact copy of them is a copy of.
-            ForgetIfOthersWrote();
             if (article.DuplicateOf is null)
             {
                 _contentHashes.Add(article.ContentHash, id);
