@@ -78,41 +78,59 @@ public sealed class WatchCommandTests : IDisposable
     }
 
     [Fact]
-    public void Watch_Faults_AreOneLineEach_TransientOnesRetriedNextPass_AndTheRestGoesOn()
+    public void Watch_Faults_AreOneLineEach_AndTheRestGoesOn()
     {
         _server.Set("/banjir", new Reply(200, Page("Banjir di Sukamaju", s_flood)));
-        // 3 s for every page: on a loaded 2-core CI machine the local server once took more than 1 s to answer. The slow
-        // page answers after a minute, past all three attempts (3 s each, pauses of 2 and 4 s): with 10 s the answers to the
-        // first two attempts came at about 10 and 15 s, near the third attempt's 12-15 s, and a loaded CI run once stored it.
-        _server.Set("/lambat", new Reply(200, Page("Lambat", s_strike), Delay: TimeSpan.FromMinutes(1)));
         _server.Set("/gone", new Reply(404, "<p>hilang</p>"));
         _server.Set("/private/rahasia", new Reply(200, Page("Rahasia", s_strike)));
         _server.Set("/loop-a", new Reply(302, "") { Headers = { ["Location"] = "/loop-b" } });
         _server.Set("/loop-b", new Reply(302, "") { Headers = { ["Location"] = "/loop-a" } });
         _server.Set("/rusak", new Reply(200, "") { Bytes = [0x00, 0xFF, 0x13, 0x37] });
-        _server.Set("/rss", new Reply(200, Rss(("g1", "/banjir", ""), ("g2", "/lambat", ""), ("g3", "/gone", ""), ("g4", "/private/rahasia", ""),
+        _server.Set("/rss", new Reply(200, Rss(("g1", "/banjir", ""), ("g3", "/gone", ""), ("g4", "/private/rahasia", ""),
             ("g5", "/loop-a", ""), ("g6", "/rusak", "")), "application/rss+xml"));
         _server.Set("/broken.xml", new Reply(200, "<rss><channel><item><title>tak selesai", "application/rss+xml"));
         _server.Set("/error", new Reply(500, "oops"));
 
-        (int exit, string output, string error) = WatchWithin("3s", "/rss", "/broken.xml", "/error", "/missing");
+        (int exit, string output, string error) = Watch("/rss", "/broken.xml", "/error", "/missing");
         Assert.Equal(ExitCodes.Success, exit);
-        Assert.Equal($"{_server.Root}/rss: 6 items, 6 new: 1 stored, 0 copies or already stored, 5 failed\n", output);
+        Assert.Equal($"{_server.Root}/rss: 5 items, 5 new: 1 stored, 0 copies or already stored, 4 failed\n", output);
         string root = _server.Root;
         string[] lines = error.TrimEnd('\n').Split('\n');
-        Assert.Equal(8, lines.Length);
+        Assert.Equal(7, lines.Length);
         Assert.Equal($"kabar: {root}/rusak: binary: NUL byte at offset 0; not a text file", lines[0]);
         Assert.Equal($"kabar: {root}/loop-a: redirect loop at {root}/loop-a", lines[1]);
         Assert.Equal($"kabar: {root}/private/rahasia: disallowed by {root}/robots.txt", lines[2]);
         Assert.Equal($"kabar: {root}/gone: HTTP 404 Not Found", lines[3]);
-        Assert.Equal($"kabar: {root}/lambat: no answer within 3 s (tried 3 times); will try again", lines[4]);
-        Assert.StartsWith($"kabar: feed {root}/broken.xml: malformed feed XML at line 1", lines[5]);
-        Assert.Equal($"kabar: feed {root}/error: HTTP 500 Internal Server Error", lines[6]);
-        Assert.Equal($"kabar: feed {root}/missing: HTTP 404 Not Found", lines[7]);
+        Assert.StartsWith($"kabar: feed {root}/broken.xml: malformed feed XML at line 1", lines[4]);  // then the parser's words
+        Assert.Equal($"kabar: feed {root}/error: HTTP 500 Internal Server Error", lines[5]);
+        Assert.Equal($"kabar: feed {root}/missing: HTTP 404 Not Found", lines[6]);
+        Assert.Equal(3, _server.Hits("/error"));  // a 500 may pass, so it is asked again
+        Assert.Equal(1, _server.Hits("/missing"));
+    }
+
+    [Fact]
+    public void Watch_APageThatDoesNotAnswer_IsRetriedAtTheNextPass_AndOnlyIt()
+    {
+        // The page answers after a minute, long past all three attempts. The timeout is short to keep the test short; it is
+        // not shorter because every other request of the pass must answer within it too, on a loaded CI machine as well
+        // (a 500 retried with 3 s once ran out of time there). It is in a test of its own for the same reason.
+        _server.Set("/banjir", new Reply(200, Page("Banjir di Sukamaju", s_flood)));
+        _server.Set("/lambat", new Reply(200, Page("Lambat", s_strike), Delay: TimeSpan.FromMinutes(1)));
+        _server.Set("/gone", new Reply(404, "<p>hilang</p>"));
+        _server.Set("/rss", new Reply(200, Rss(("g1", "/banjir", ""), ("g2", "/lambat", ""), ("g3", "/gone", "")), "application/rss+xml"));
+
+        (int exit, string output, string error) = WatchWithin("5s", "/rss");
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal($"{_server.Root}/rss: 3 items, 3 new: 1 stored, 0 copies or already stored, 2 failed\n", output);
+        string root = _server.Root;
+        Assert.Equal(
+            [$"kabar: {root}/gone: HTTP 404 Not Found", $"kabar: {root}/lambat: no answer within 5 s (tried 3 times); will try again"],
+            error.TrimEnd('\n').Split('\n'));
+        Assert.Equal(3, _server.Hits("/lambat"));
 
         // The next pass fetches only the page that failed for a reason that may pass.
         _server.Set("/lambat", new Reply(200, Page("Lambat", s_strike)));
-        Assert.Equal($"{root}/rss: 6 items, 1 new: 1 stored, 0 copies or already stored, 0 failed\n", WatchWithin("3s", "/rss").Out);
+        Assert.Equal($"{root}/rss: 3 items, 1 new: 1 stored, 0 copies or already stored, 0 failed\n", WatchWithin("5s", "/rss").Out);
         Assert.Equal(1, _server.Hits("/gone"));
     }
 
