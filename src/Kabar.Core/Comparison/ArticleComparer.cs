@@ -29,9 +29,9 @@ public sealed class ArticleComparer(SentenceAligner aligner)
         List<SentenceProfile> uniqueB = [.. profileB.Sentences.Where(s => !alignedB.Contains(s.Index))];
 
         var lowercase = new HashSet<string>(StringComparer.Ordinal);
-        EntityExtractor.AddLowercaseWords(a.Text, a.Sentences, lowercase);
-        EntityExtractor.AddLowercaseWords(b.Text, b.Sentences, lowercase);
-        List<Mention> mentions = [.. EntityExtractor.Extract(0, a.Text, a.Sentences, lowercase), .. EntityExtractor.Extract(1, b.Text, b.Sentences, lowercase)];
+        EntityExtractor.AddLowercaseWords(a.Tokens, lowercase);
+        EntityExtractor.AddLowercaseWords(b.Tokens, lowercase);
+        List<Mention> mentions = [.. EntityExtractor.Extract(0, a.Tokens, lowercase), .. EntityExtractor.Extract(1, b.Tokens, lowercase)];
         List<VariantGroup> variants = VariantFinder.Find(a.Text, b.Text, mentions, alignments);
         List<Discrepancy> discrepancies = DiscrepancyFinder.Find(
             a.Text, a.Language, a.Metadata.Dates, b.Text, b.Language, b.Metadata.Dates, alignments);

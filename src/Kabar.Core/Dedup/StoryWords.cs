@@ -21,19 +21,16 @@ public static class StoryWords
         try
         {
             int length = 0;
-            foreach (TextSpan sentence in article.Sentences)
+            foreach (Token token in article.Tokens.All)
             {
-                foreach (Token token in Tokenizer.Tokenize(text, sentence))
+                if (token.Kind != TokenKind.Symbol)
                 {
-                    if (token.Kind != TokenKind.Symbol)
+                    if (length > 0)
                     {
-                        if (length > 0)
-                        {
-                            buffer[length++] = ' ';
-                        }
-
-                        length += text.AsSpan(token.Start, token.End - token.Start).ToLowerInvariant(buffer.AsSpan(length));
+                        buffer[length++] = ' ';
                     }
+
+                    length += text.AsSpan(token.Start, token.End - token.Start).ToLowerInvariant(buffer.AsSpan(length));
                 }
             }
 

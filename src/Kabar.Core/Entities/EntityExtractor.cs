@@ -19,48 +19,49 @@ public static class EntityExtractor
     private const double HeadlineCapitalShare = 0.6;
     private const int HeadlineMinWords = 4;
 
-    /// <summary>Words seen in lower case in <paramref name="text"/>'s sentences, to tell common words from names.
+    /// <summary>Words seen in lower case in <paramref name="sentences"/>, to tell common words from names.
     /// <paramref name="vocabulary"/> compares ordinally (as a set of strings does by default): words are looked up in it
     /// as spans.</summary>
-    public static void AddLowercaseWords(string text, IEnumerable<TextSpan> sentences, HashSet<string> vocabulary)
+    public static void AddLowercaseWords(SentenceTokens sentences, HashSet<string> vocabulary)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(vocabulary);
         // Added as spans: a word becomes a string only the first time.
         HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (TextSpan sentence in sentences)
+        string text = sentences.Text;
+        foreach (Token t in sentences.All)
         {
-            foreach (Token t in Tokenizer.Tokenize(text, sentence))
+            if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start]))
             {
-                if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start]))
-                {
-                    words.Add(text.AsSpan(t.Start, t.End - t.Start));
-                }
+                words.Add(text.AsSpan(t.Start, t.End - t.Start));
             }
         }
     }
 
     /// <summary>The mentions in the given sentences of one article.</summary>
     /// <param name="article">0 or 1: which article of a comparison.</param>
-    /// <param name="text">The article text.</param>
-    /// <param name="sentences">Its story sentences.</param>
+    /// <param name="sentences">Its story sentences and their tokens.</param>
     /// <param name="lowercaseWords">Words written in lower case anywhere in the articles compared.</param>
-    public static List<Mention> Extract(int article, string text, IEnumerable<TextSpan> sentences, HashSet<string> lowercaseWords)
+    public static List<Mention> Extract(int article, SentenceTokens sentences, HashSet<string> lowercaseWords)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(lowercaseWords);
+        string text = sentences.Text;
         var mentions = new List<Mention>();
-        foreach (TextSpan sentence in sentences)
+        for (int k = 0; k < sentences.Sentences.Count; k++)
         {
-            List<Token> tokens = Tokenizer.Tokenize(text, sentence);
-            int words = tokens.Count(t => t.Kind == TokenKind.Word);
-            int capitals = tokens.Count(t => t.IsCapitalized(text));
+            ReadOnlySpan<Token> tokens = sentences[k];
+            int words = 0, capitals = 0, firstWord = -1;
+            for (int t = 0; t < tokens.Length; t++)
+            {
+                words += tokens[t].Kind == TokenKind.Word ? 1 : 0;
+                capitals += tokens[t].IsCapitalized(text) ? 1 : 0;
+                firstWord = firstWord < 0 && tokens[t].Kind != TokenKind.Symbol ? t : firstWord;
+            }
+
             bool headline = words >= HeadlineMinWords && capitals >= words * HeadlineCapitalShare;
-            int firstWord = tokens.FindIndex(t => t.Kind != TokenKind.Symbol);
             int i = 0;
-            while (i < tokens.Count)
+            while (i < tokens.Length)
             {
                 if (!IsNameWord(text, tokens[i], headline || i == firstWord, lowercaseWords))
                 {
@@ -70,7 +71,7 @@ public static class EntityExtractor
 
                 var run = new List<Token> { tokens[i] };
                 int j = i + 1;
-                while (j < tokens.Count)
+                while (j < tokens.Length)
                 {
                     if (IsNameWord(text, tokens[j], headline, lowercaseWords))
                     {
@@ -116,9 +117,9 @@ public static class EntityExtractor
         return !mayBeCommon || !lowercaseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower) || s_places.Contains(lower);
     }
 
-    private static bool IsInnerPiece(string text, List<Token> tokens, int j, Token last, bool headline, HashSet<string> lowercaseWords)
+    private static bool IsInnerPiece(string text, ReadOnlySpan<Token> tokens, int j, Token last, bool headline, HashSet<string> lowercaseWords)
     {
-        if (j + 1 >= tokens.Count || !IsNameWord(text, tokens[j + 1], headline, lowercaseWords))
+        if (j + 1 >= tokens.Length || !IsNameWord(text, tokens[j + 1], headline, lowercaseWords))
         {
             return false;
         }
@@ -133,7 +134,7 @@ public static class EntityExtractor
         return text[t.Start] == '.' && t.Start == last.End && last.End - last.Start <= 2;
     }
 
-    private static string? PreviousWord(string text, List<Token> tokens, int i)
+    private static string? PreviousWord(string text, ReadOnlySpan<Token> tokens, int i)
     {
         for (int k = i - 1; k >= 0; k--)
         {

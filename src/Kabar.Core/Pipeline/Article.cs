@@ -11,7 +11,7 @@ namespace Kabar.Pipeline;
 /// <param name="Warnings">Problems that did not stop processing (e.g. not UTF-8).</param>
 /// <param name="Language">The language of the story sentences.</param>
 /// <param name="LanguageConfidence">Share of words that decided the language, 0–1.</param>
-/// <param name="Sentences">The story's sentences, in order; boilerplate and the dateline are outside them.</param>
+/// <param name="Tokens">The story's sentences, in order, and their tokens; boilerplate and the dateline are outside them.</param>
 /// <param name="Removals">Boilerplate lines removed, in order.</param>
 /// <param name="Metadata">Title, dateline, dates, publication estimate and credits.</param>
 public sealed record Article(
@@ -21,6 +21,10 @@ public sealed record Article(
     IReadOnlyList<string> Warnings,
     Language Language,
     double LanguageConfidence,
-    IReadOnlyList<TextSpan> Sentences,
+    SentenceTokens Tokens,
     IReadOnlyList<Removal> Removals,
-    ArticleMetadata Metadata);
+    ArticleMetadata Metadata)
+{
+    /// <summary>The story's sentences, in order.</summary>
+    public IReadOnlyList<TextSpan> Sentences => Tokens.Sentences;
+}

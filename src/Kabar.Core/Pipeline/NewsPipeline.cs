@@ -84,13 +84,8 @@ public sealed class NewsPipeline(BoilerplateStripper stripper)
 
         removals.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
 
-        var tokens = new List<Token>();
-        foreach (TextSpan sentence in sentences)
-        {
-            tokens.AddRange(Tokenizer.Tokenize(normalized, sentence));
-        }
-
-        (Language language, double confidence) = LanguageIdentifier.Identify(normalized, tokens);
+        var tokens = SentenceTokens.Of(normalized, sentences);
+        (Language language, double confidence) = LanguageIdentifier.Identify(normalized, tokens.All);
         List<DateMention> dates = DateExtractor.Extract(normalized);
         (List<Credit> credits, List<string> initials) = CreditExtractor.Extract(normalized);
         int headerEnd = Math.Max(HeaderChars, dateline?.Span.End ?? 0);
@@ -103,7 +98,7 @@ public sealed class NewsPipeline(BoilerplateStripper stripper)
             credits,
             initials);
         return Result<Article>.Success(new Article(
-            name, normalized, encoding, warning is null ? [] : [warning], language, confidence, sentences, removals, metadata));
+            name, normalized, encoding, warning is null ? [] : [warning], language, confidence, tokens, removals, metadata));
     }
 
     // The lead is the first story sentences after the headline.

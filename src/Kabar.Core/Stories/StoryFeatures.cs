@@ -62,18 +62,20 @@ public sealed record StoryFeatures
         string? headline = title ?? article.Metadata.Title;
         if (headline is not null)
         {
-            AddWords(headline, [new TextSpan(0, headline.Length)], article.Language, TitleWeight, terms);
+            AddWords(headline, CollectionsMarshal.AsSpan(Tokenizer.Tokenize(headline)), article.Language, TitleWeight, terms);
         }
 
         // A title read from the text is its first sentence; it is counted once, as the title.
-        IReadOnlyList<TextSpan> sentences = article.Sentences;
+        SentenceTokens story = article.Tokens;
         int skip = article.Metadata.Title is null ? 0 : 1;
-        AddWords(article.Text, sentences.Skip(skip).Take(NewsPipeline.LeadSentences), article.Language, LeadWeight, terms);
-        AddWords(article.Text, sentences.Skip(skip + NewsPipeline.LeadSentences), article.Language, 1, terms);
+        for (int k = skip; k < story.Sentences.Count; k++)
+        {
+            AddWords(article.Text, story[k], article.Language, k < skip + NewsPipeline.LeadSentences ? LeadWeight : 1, terms);
+        }
 
         var lowercase = new HashSet<string>(StringComparer.Ordinal);
-        EntityExtractor.AddLowercaseWords(article.Text, sentences, lowercase);
-        foreach (Mention name in EntityExtractor.Extract(0, article.Text, sentences, lowercase))
+        EntityExtractor.AddLowercaseWords(story, lowercase);
+        foreach (Mention name in EntityExtractor.Extract(0, story, lowercase))
         {
             if (name.Tokens.Count > 1)
             {
@@ -105,45 +107,43 @@ public sealed record StoryFeatures
 
     private static bool IsIdeograph(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 
-    private static void AddWords(string text, IEnumerable<TextSpan> spans, Language language, float weight, Dictionary<string, float> terms)
+    // The words of one sentence (or of a title), which open with a capital that says nothing about a name.
+    private static void AddWords(string text, ReadOnlySpan<Token> sentence, Language language, float weight, Dictionary<string, float> terms)
     {
         // Words are lowered, looked up and counted as spans: a string is made only for a term met for the first time.
         Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> counts = terms.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[128];
-        foreach (TextSpan span in spans)
+        bool first = true;
+        foreach (Token token in sentence)
         {
-            bool first = true;
-            foreach (Token token in Tokenizer.Tokenize(text, span))
+            // A capital opening a sentence says nothing about a name.
+            bool opening = first;
+            first &= token.Kind == TokenKind.Symbol;
+            ReadOnlySpan<char> word = text.AsSpan(token.Start, token.End - token.Start);
+            if (token.Kind == TokenKind.Word && IsIdeograph(word[0]))
             {
-                // A capital opening a sentence says nothing about a name.
-                bool opening = first;
-                first &= token.Kind == TokenKind.Symbol;
-                ReadOnlySpan<char> word = text.AsSpan(token.Start, token.End - token.Start);
-                if (token.Kind == TokenKind.Word && IsIdeograph(word[0]))
-                {
-                    AddBigrams(word, weight, terms);
-                    continue;
-                }
+                AddBigrams(word, weight, terms);
+                continue;
+            }
 
-                if (token.Kind == TokenKind.Number && word.Length >= 2)
-                {
-                    // Figures ("2024", "7,2", "1.000") are written the same in every language.
-                    CollectionsMarshal.GetValueRefOrAddDefault(counts, word, out _) += weight;
-                    continue;
-                }
+            if (token.Kind == TokenKind.Number && word.Length >= 2)
+            {
+                // Figures ("2024", "7,2", "1.000") are written the same in every language.
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, word, out _) += weight;
+                continue;
+            }
 
-                if (token.Kind != TokenKind.Word || word.Length < MinWordLength)
-                {
-                    continue;
-                }
+            if (token.Kind != TokenKind.Word || word.Length < MinWordLength)
+            {
+                continue;
+            }
 
-                Span<char> lower = word.Length <= buffer.Length ? buffer[..word.Length] : new char[word.Length];
-                word.ToLowerInvariant(lower);
-                if (!Stopwords.IsStopword(lower, language))
-                {
-                    ReadOnlySpan<char> key = TermNormalizer.Key(lower, language, isName: !opening && char.IsUpper(word[0]));
-                    CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += weight;
-                }
+            Span<char> lower = word.Length <= buffer.Length ? buffer[..word.Length] : new char[word.Length];
+            word.ToLowerInvariant(lower);
+            if (!Stopwords.IsStopword(lower, language))
+            {
+                ReadOnlySpan<char> key = TermNormalizer.Key(lower, language, isName: !opening && char.IsUpper(word[0]));
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += weight;
             }
         }
     }

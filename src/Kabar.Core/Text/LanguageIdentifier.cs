@@ -27,10 +27,9 @@ public static class LanguageIdentifier
     ]);
 
     /// <summary>The language of the words of <paramref name="text"/>, and the share of them that decided it (0–1).</summary>
-    public static (Language Language, double Confidence) Identify(string text, IReadOnlyList<Token> tokens)
+    public static (Language Language, double Confidence) Identify(string text, ReadOnlySpan<Token> tokens)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(tokens);
         int words = 0, english = 0, malayic = 0, indonesianOnly = 0, malayOnly = 0;
         Span<char> buffer = stackalloc char[32];
         foreach (Token token in tokens)

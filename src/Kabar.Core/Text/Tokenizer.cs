@@ -9,8 +9,16 @@ public static class Tokenizer
     /// <summary>Tokens of <c>text[span]</c> in order; white space yields none.</summary>
     public static List<Token> Tokenize(string text, TextSpan span)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<Token>(Math.Max(4, span.Length / 6));
+        Tokenize(text, span, tokens);
+        return tokens;
+    }
+
+    /// <summary>Adds the tokens of <c>text[span]</c> to <paramref name="tokens"/>, in order.</summary>
+    public static void Tokenize(string text, TextSpan span, List<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
         int i = span.Start;
         int end = span.End;
         while (i < end)
@@ -51,8 +59,6 @@ public static class Tokenizer
 
             tokens.Add(new Token(start, i, number ? TokenKind.Number : TokenKind.Word));
         }
-
-        return tokens;
     }
 
     /// <summary>Tokens of the whole text.</summary>

@@ -7,10 +7,10 @@ public class EntityExtractorTests
 {
     private static List<Mention> Extract(string text)
     {
-        List<TextSpan> sentences = SentenceSplitter.Split(text);
+        var sentences = SentenceTokens.Of(text, SentenceSplitter.Split(text));
         var lowercase = new HashSet<string>(StringComparer.Ordinal);
-        EntityExtractor.AddLowercaseWords(text, sentences, lowercase);
-        return EntityExtractor.Extract(0, text, sentences, lowercase);
+        EntityExtractor.AddLowercaseWords(sentences, lowercase);
+        return EntityExtractor.Extract(0, sentences, lowercase);
     }
 
     [Fact]

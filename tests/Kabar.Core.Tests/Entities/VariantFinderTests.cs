@@ -24,10 +24,11 @@ public class VariantFinderTests
     private static List<VariantGroup> Find(string a, string b)
     {
         List<TextSpan> sa = SentenceSplitter.Split(a), sb = SentenceSplitter.Split(b);
+        SentenceTokens ta = SentenceTokens.Of(a, sa), tb = SentenceTokens.Of(b, sb);
         var lowercase = new HashSet<string>(StringComparer.Ordinal);
-        EntityExtractor.AddLowercaseWords(a, sa, lowercase);
-        EntityExtractor.AddLowercaseWords(b, sb, lowercase);
-        List<Mention> mentions = [.. EntityExtractor.Extract(0, a, sa, lowercase), .. EntityExtractor.Extract(1, b, sb, lowercase)];
+        EntityExtractor.AddLowercaseWords(ta, lowercase);
+        EntityExtractor.AddLowercaseWords(tb, lowercase);
+        List<Mention> mentions = [.. EntityExtractor.Extract(0, ta, lowercase), .. EntityExtractor.Extract(1, tb, lowercase)];
         List<SentenceAlignment> alignments = new SentenceAligner(new SentenceAlignerOptions())
             .Align(DocumentProfile.Create(a, sa, Language.Indonesian), DocumentProfile.Create(b, sb, Language.Indonesian));
         return VariantFinder.Find(a, b, mentions, alignments);
