@@ -59,13 +59,18 @@ public static partial class CreditExtractor
             AddNames(text, new TextSpan(m.Index, m.Index + m.Length), CreditKind.Via, credits);
         }
 
-        foreach (Match m in Attribution().Matches(text))
+        // An attribution ends in a name after white space, where the name pattern matches too. Most articles name no
+        // agency, and one search for a name costs far less than trying the attribution's verbs at every word.
+        if (Agencies.MayHoldName(text))
         {
-            Group name = m.Groups["name"];
-            var span = new TextSpan(m.Index, m.Index + m.Length);
-            if (!credits.Any(c => c.Span.Overlaps(span)))
+            foreach (Match m in Attribution().Matches(text))
             {
-                credits.Add(new Credit(Agencies.Canonical(name.Value), CreditKind.Attribution, span, m.Value));
+                Group name = m.Groups["name"];
+                var span = new TextSpan(m.Index, m.Index + m.Length);
+                if (!credits.Any(c => c.Span.Overlaps(span)))
+                {
+                    credits.Add(new Credit(Agencies.Canonical(name.Value), CreditKind.Attribution, span, m.Value));
+                }
             }
         }
 
