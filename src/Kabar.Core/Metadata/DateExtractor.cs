@@ -37,6 +37,12 @@ public static partial class DateExtractor
         ["utc"] = TimeSpan.Zero, ["gmt"] = TimeSpan.Zero,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly int s_longestWeekday = s_weekdays.Keys.Max(k => k.Length);
+
+    // Each pattern's matches, and whether its month is a number; an earlier pattern's match wins over a later one's.
+    private static readonly (Func<string, IEnumerable<Match>> Find, bool Numeric)[] s_finders =
+        [(DayMonthYearMatches, false), (MonthDayYear().Matches, false), (Iso().Matches, true), (Numeric().Matches, true), (MonthYear().Matches, false)];
+
     private const string Weekday = @"(?<wd>Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
     private const string Month = @"(?<m>Januari|January|Februari|Pebruari|February|Maret|March|April|Mei|May|Juni|June|Juli|July|Agustus|August|September|Oktober|October|November|Nopember|Desember|December|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Aug|Sept|Sep|Okt|Oct|Nov|Des|Dec)";
     private const string Time = @"(?:,?\s*(?:pukul\s*|jam\s*|at\s*)?(?<hh>\d{1,2})[:.](?<mm>\d{2})\s*(?<tz>WIB|WITA|WIT|UTC|GMT)?)?";
@@ -47,9 +53,9 @@ public static partial class DateExtractor
         ArgumentNullException.ThrowIfNull(text);
         var raw = new List<(Match Match, bool Numeric)>();
         var taken = new List<TextSpan>();
-        foreach ((Regex pattern, bool numeric) in (ReadOnlySpan<(Regex, bool)>)[(DayMonthYear(), false), (MonthDayYear(), false), (Iso(), true), (Numeric(), true), (MonthYear(), false)])
+        foreach ((Func<string, IEnumerable<Match>> find, bool numeric) in s_finders)
         {
-            foreach (Match m in pattern.Matches(text))
+            foreach (Match m in find(text))
             {
                 var span = new TextSpan(m.Index, m.Index + m.Length);
                 if (!taken.Any(t => t.Overlaps(span)))
@@ -76,6 +82,50 @@ public static partial class DateExtractor
         }
 
         return dates;
+    }
+
+    /// <summary>
+    /// What <c>DayMonthYear().Matches(text)</c> gives, found faster. The pattern's optional weekday makes it try nearly
+    /// every word; its core (day, month, year) starts only at a digit. So the core is found first, and the whole pattern
+    /// run from the furthest a weekday before it could start. No match can start earlier: its characters before its day
+    /// are a weekday's letters, ',', '(' and white space, so it would have to reach this core's day, and start within
+    /// the walk back.
+    /// </summary>
+    internal static IEnumerable<Match> DayMonthYearMatches(string text)
+    {
+        int from = 0;
+        while (from < text.Length && DayMonthYearCore().Match(text, from) is { Success: true } core)
+        {
+            Match m = DayMonthYear().Match(text, Math.Max(from, WeekdayCouldStart(text, core.Index, from)));
+            if (!m.Success)
+            {
+                yield break;
+            }
+
+            yield return m;
+            from = m.Index + m.Length;
+        }
+    }
+
+    // The earliest a weekday and the ",?\s*\(?\s*" after it could start, before a day at "day".
+    private static int WeekdayCouldStart(string text, int day, int from)
+    {
+        int at = day;
+        at = SkipBackWhiteSpace(text, at, from);
+        at = at > from && text[at - 1] == '(' ? at - 1 : at;
+        at = SkipBackWhiteSpace(text, at, from);
+        at = at > from && text[at - 1] == ',' ? at - 1 : at;
+        return at - s_longestWeekday;
+    }
+
+    private static int SkipBackWhiteSpace(string text, int at, int from)
+    {
+        while (at > from && char.IsWhiteSpace(text[at - 1]))
+        {
+            at--;
+        }
+
+        return at;
     }
 
     private static DateMention? Resolve(Match m, bool numeric, int? contextYear)
@@ -126,7 +176,10 @@ public static partial class DateExtractor
     private static int Year(string s) => s.Length == 2 ? 2000 + Int(s) : Int(s);
 
     [GeneratedRegex(@"\b(?:" + Weekday + @",?\s*\(?\s*)?(?<d>\d{1,2})\s+" + Month + @"\.?\s+(?<y>\d{4})\b\)?" + Time, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex DayMonthYear();
+    internal static partial Regex DayMonthYear();
+
+    [GeneratedRegex(@"\d{1,2}\s+" + Month + @"\.?\s+\d{4}\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DayMonthYearCore();
 
     [GeneratedRegex(@"\b(?:" + Weekday + @",?\s*)?" + Month + @"\.?\s+(?<d>\d{1,2}),?\s+(?<y>\d{4})\b" + Time, RegexOptions.CultureInvariant)]
     private static partial Regex MonthDayYear();

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Kabar.Metadata;
 
 namespace Kabar.Core.Tests.Metadata;
@@ -47,4 +49,48 @@ public class DateExtractorTests
     [InlineData("tanggal 31/02/2024 tidak ada")]
     [InlineData("Mei lalu")]
     public void Extract_NotADate(string text) => Assert.Empty(DateExtractor.Extract(text));
+
+    [Fact]
+    public void DayMonthYearMatches_AreThePatternsOwnMatches_OnTextsMadeToTrickTheWalkBack()
+    {
+        // Date-shaped pieces whose every part may be wrong: weekdays glued to digits or to other words, parentheses and
+        // commas in every order, days of three digits, years of five, dates back to back, with times and noise between.
+        string[][] parts =
+        [
+            ["", "", "Rabu", "rabu", "JUMAT", "Jum'at", "Wednesday", "Minggu", "hari", "x", "9"],
+            ["", " ", ", ", ",", " (", ",(", " ( ", "(", "\n", "x"],
+            ["19", "1", "07", "119", "x"],
+            [" ", "  ", "\n", ""],
+            ["Juni", "juni", "JUNI", "Sept", "Sep.", "Des", "Mei", "Junix"],
+            [" ", "  ", ". ", ""],
+            ["2024", "1999", "20245", "202"],
+            ["", "", ")", " 14:05 WIB", ", pukul 9.30", " 14:05"],
+        ];
+        string[] noise = ["", " ", "kata ", "Rabu ", "pada 5 ", "(", ", ", "\n", "19 "];
+        var random = new Random(2024);
+        int dates = 0, withWeekday = 0;
+        for (int i = 0; i < 20_000; i++)
+        {
+            var text = new StringBuilder();
+            int count = random.Next(1, 4);
+            for (int k = 0; k < count; k++)
+            {
+                text.Append(noise[random.Next(noise.Length)]);
+                foreach (string[] part in parts)
+                {
+                    text.Append(part[random.Next(part.Length)]);
+                }
+            }
+
+            string t = text.ToString();
+            List<Match> expected = DateExtractor.DayMonthYear().Matches(t).ToList();
+            Assert.Equal(expected.Select(m => (m.Index, m.Value)), DateExtractor.DayMonthYearMatches(t).Select(m => (m.Index, m.Value)));
+            dates += expected.Count;
+            withWeekday += expected.Count(m => m.Groups["wd"].Success);
+        }
+
+        // The texts must hold dates, with and without a weekday, for the comparison to say anything.
+        Assert.True(dates > 1000, $"{dates} dates");
+        Assert.True(withWeekday > 100, $"{withWeekday} with a weekday");
+    }
 }
