@@ -14,4 +14,6 @@ internal static class ExitCodes
     public const int OutputFailed = 4;
     /// <summary>A bug in Kabar.</summary>
     public const int InternalError = 70;
+    /// <summary>Stopped by Ctrl+C (or SIGTERM) before it could start its work (128 + SIGINT).</summary>
+    public const int Interrupted = 130;
 }

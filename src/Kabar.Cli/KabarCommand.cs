@@ -38,6 +38,7 @@ internal static class KabarCommand
             return ExitCodes.Usage;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // Without the library's own handler, which prints a stack trace: a bug reaches Program's one-line message.
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 }

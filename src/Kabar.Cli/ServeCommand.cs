@@ -57,6 +57,12 @@ internal static class ServeCommand
                 await app.DisposeAsync();
                 return ExitCodes.BadInput;
             }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                error.WriteLine("kabar: stopped before serving");
+                await app.DisposeAsync();
+                return ExitCodes.Interrupted;
+            }
 
             ICollection<string> bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [listen];
             output.WriteLine($"kabar: serving {options.Database} at {string.Join(", ", bound)} (API: /api, OpenAPI: /api/openapi.json); Ctrl+C stops");

@@ -304,8 +304,19 @@ public static class VariantFinder
         mentions.Where(m => m.Kind != EntityKind.Unknown).GroupBy(m => m.Kind)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
 
-    private static TextSpan Trimmed(Mention m, int trim) =>
-        trim == 0 ? m.Span : new TextSpan(m.Span.Start, m.Tokens[m.Tokens.Count - 1 - trim].End);
+    // The mention without its last `trim` words, counted as Words counts them: a connector ("der" in "Öffnung der
+    // Grenzen", "bin") is a word there but no token of the mention.
+    private static TextSpan Trimmed(Mention m, int trim)
+    {
+        ReadOnlySpan<char> kept = m.Text;
+        for (int k = 0; k < trim; k++)
+        {
+            kept = kept.TrimEnd(' ');
+            kept = kept[..(kept.LastIndexOf(' ') + 1)];
+        }
+
+        return new TextSpan(m.Span.Start, m.Span.Start + kept.TrimEnd(' ').Length);
+    }
 
     private static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

@@ -57,6 +57,20 @@ public class VariantFinderTests
     }
 
     [Fact]
+    public void Find_SpellingsSharingWordsAfterAConnector_KeepTheirFirstWord()
+    {
+        // "der" is a connector: a word of each spelling but no token of its mention. Trimming the shared "der Grenzen" by
+        // tokens once reached before the first token and threw.
+        const string a = "Die Regierung verschiebt die Eröffnung der Grenzen bis Juni.\nDer Minister sprach am Montag in Bonn.";
+        const string b = "Die Regierung verschiebt die Öffnung der Grenzen bis Juni.\nDer Minister sprach am Montag in Bonn.";
+
+        VariantGroup group = Assert.Single(Find(a, b), g => g.Forms.Any(f => f.Text.EndsWith("ffnung", StringComparison.Ordinal)));
+
+        Assert.Equal(["Eröffnung", "Öffnung"], group.Forms.Select(f => f.Text));
+        Assert.Equal("Eröffnung", a[group.Forms[0].Spans[0].Start..group.Forms[0].Spans[0].End]);
+    }
+
+    [Fact]
     public void Find_SimilarSingleWord_IsOnlyAPossibleVariant()
     {
         VariantGroup possible = Assert.Single(Find(Wire, Rewrite), g => g.Confidence == VariantConfidence.Possible);
