@@ -14,10 +14,10 @@ public static class StoryWords
     public static string Of(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        string text = article.Text;
-        // Lowered straight into a lent buffer, so the words are one string, not three. Tokens do not overlap, so
-        // they and a space before each fit in twice the text.
-        char[] buffer = ArrayPool<char>.Shared.Rent((2 * text.Length) + 1);
+        string lower = article.Tokens.Lower;
+        // Copied into a lent buffer, so the words are one string, not three. Tokens do not overlap, so they and a space
+        // before each fit in twice the text.
+        char[] buffer = ArrayPool<char>.Shared.Rent((2 * lower.Length) + 1);
         try
         {
             int length = 0;
@@ -30,7 +30,8 @@ public static class StoryWords
                         buffer[length++] = ' ';
                     }
 
-                    length += text.AsSpan(token.Start, token.End - token.Start).ToLowerInvariant(buffer.AsSpan(length));
+                    lower.AsSpan(token.Start, token.End - token.Start).CopyTo(buffer.AsSpan(length));
+                    length += token.End - token.Start;
                 }
             }
 

@@ -47,23 +47,24 @@ public static class EntityExtractor
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(lowercaseWords);
         string text = sentences.Text;
+        var words = new NameWords(text, sentences.Lower, lowercaseWords.GetAlternateLookup<ReadOnlySpan<char>>());
         var mentions = new List<Mention>();
         for (int k = 0; k < sentences.Sentences.Count; k++)
         {
             ReadOnlySpan<Token> tokens = sentences[k];
-            int words = 0, capitals = 0, firstWord = -1;
+            int wordCount = 0, capitals = 0, firstWord = -1;
             for (int t = 0; t < tokens.Length; t++)
             {
-                words += tokens[t].Kind == TokenKind.Word ? 1 : 0;
+                wordCount += tokens[t].Kind == TokenKind.Word ? 1 : 0;
                 capitals += tokens[t].IsCapitalized(text) ? 1 : 0;
                 firstWord = firstWord < 0 && tokens[t].Kind != TokenKind.Symbol ? t : firstWord;
             }
 
-            bool headline = words >= HeadlineMinWords && capitals >= words * HeadlineCapitalShare;
+            bool headline = wordCount >= HeadlineMinWords && capitals >= wordCount * HeadlineCapitalShare;
             int i = 0;
             while (i < tokens.Length)
             {
-                if (!IsNameWord(text, tokens[i], headline || i == firstWord, lowercaseWords))
+                if (!words.IsNameWord(tokens[i], headline || i == firstWord))
                 {
                     i++;
                     continue;
@@ -73,12 +74,12 @@ public static class EntityExtractor
                 int j = i + 1;
                 while (j < tokens.Length)
                 {
-                    if (IsNameWord(text, tokens[j], headline, lowercaseWords))
+                    if (words.IsNameWord(tokens[j], headline))
                     {
                         run.Add(tokens[j]);
                         j++;
                     }
-                    else if (IsInnerPiece(text, tokens, j, run[^1], headline, lowercaseWords))
+                    else if (IsInnerPiece(words, tokens, j, run[^1], headline))
                     {
                         j++; // "bin" in "Ali bin Abdullah", "." in "St. Petersburg"
                     }
@@ -97,32 +98,35 @@ public static class EntityExtractor
         return mentions;
     }
 
-    private static bool IsNameWord(string text, Token t, bool mayBeCommon, HashSet<string> lowercaseWords)
+    // Tells name words from common ones, with the article's lowered text and the lower-case words asked as spans.
+    private readonly record struct NameWords(string Text, string Lower, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Common)
     {
-        if (t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start]))
+        public bool IsNameWord(Token t, bool mayBeCommon)
         {
-            return false;
-        }
+            if (t.Kind != TokenKind.Word || !char.IsUpper(Text[t.Start]))
+            {
+                return false;
+            }
 
-        // Lowered into a buffer and looked up as a span: every capitalised word of every article comes here.
-        ReadOnlySpan<char> word = text.AsSpan(t.Start, t.End - t.Start);
-        Span<char> lower = word.Length <= 64 ? stackalloc char[64] : new char[word.Length];
-        lower = lower[..word.Length];
-        word.ToLowerInvariant(lower);
-        if (Stopwords.IsStopword(lower, Language.Other) || s_notNames.Contains(lower))
-        {
-            return false;
-        }
+            // Every capitalised word of every article comes here.
+            ReadOnlySpan<char> lower = Lower.AsSpan(t.Start, t.End - t.Start);
+            if (Stopwords.IsStopword(lower, Language.Other) || s_notNames.Contains(lower))
+            {
+                return false;
+            }
 
-        return !mayBeCommon || !lowercaseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower) || s_places.Contains(lower);
+            return !mayBeCommon || !Common.Contains(lower) || s_places.Contains(lower);
+        }
     }
 
-    private static bool IsInnerPiece(string text, ReadOnlySpan<Token> tokens, int j, Token last, bool headline, HashSet<string> lowercaseWords)
+    private static bool IsInnerPiece(NameWords words, ReadOnlySpan<Token> tokens, int j, Token last, bool headline)
     {
-        if (j + 1 >= tokens.Length || !IsNameWord(text, tokens[j + 1], headline, lowercaseWords))
+        if (j + 1 >= tokens.Length || !words.IsNameWord(tokens[j + 1], headline))
         {
             return false;
         }
+
+        string text = words.Text;
 
         Token t = tokens[j];
         if (t.Kind == TokenKind.Word)

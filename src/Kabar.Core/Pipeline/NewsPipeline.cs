@@ -85,7 +85,7 @@ public sealed class NewsPipeline(BoilerplateStripper stripper)
         removals.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
 
         var tokens = SentenceTokens.Of(normalized, sentences);
-        (Language language, double confidence) = LanguageIdentifier.Identify(normalized, tokens.All);
+        (Language language, double confidence) = LanguageIdentifier.Identify(tokens);
         List<DateMention> dates = DateExtractor.Extract(normalized);
         (List<Credit> credits, List<string> initials) = CreditExtractor.Extract(normalized);
         int headerEnd = Math.Max(HeaderChars, dateline?.Span.End ?? 0);

@@ -31,33 +31,52 @@ public sealed class FeatureVector
     /// <summary>The weights, in the order of <see cref="Keys"/>.</summary>
     public ReadOnlySpan<float> Weights => _weights;
 
+    private static readonly Comparer<(string Term, float Weight)> s_byTerm =
+        Comparer<(string Term, float Weight)>.Create(static (a, b) => string.CompareOrdinal(a.Term, b.Term));
+
     /// <summary>The features of an article by key, with their text. Two features with one key (a 64-bit hash, so in
     /// practice never) are summed under the ordinally smaller text.</summary>
     public static FeatureVector Of(IReadOnlyDictionary<string, float> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var entries = new (long Key, string Term, float Weight)[terms.Count];
-        int n = 0;
+        int n = terms.Count;
+        long[] keys = new long[n];
+        var items = new (string Term, float Weight)[n];
+        int filled = 0;
         foreach ((string term, float weight) in terms)
         {
-            entries[n++] = (CorpusStatistics.FeatureKey(term), term, weight);
+            (keys[filled], items[filled]) = (CorpusStatistics.FeatureKey(term), (term, weight));
+            filled++;
         }
 
-        Array.Sort(entries, static (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : string.CompareOrdinal(a.Term, b.Term));
-        long[] keys = new long[n];
+        // Sorted by key alone, the primitive comparison without a delegate; the terms of one key (a hash collision) are
+        // then put in term order, so the same text stands for them and their weights add in the same order every time.
+        Array.Sort(keys, items);
         float[] weights = new float[n];
         string[] texts = new string[n];
         int count = 0;
-        foreach ((long key, string term, float weight) in entries)
+        for (int i = 0; i < n;)
         {
-            if (count > 0 && keys[count - 1] == key)
+            long key = keys[i];
+            int end = i + 1;
+            while (end < n && keys[end] == key)
             {
-                weights[count - 1] += weight;
-                continue;
+                end++;
             }
 
-            (keys[count], weights[count], texts[count]) = (key, weight, term);
+            if (end - i > 1)
+            {
+                Array.Sort(items, i, end - i, s_byTerm);
+            }
+
+            (keys[count], texts[count], weights[count]) = (key, items[i].Term, items[i].Weight);
+            for (int k = i + 1; k < end; k++)
+            {
+                weights[count] += items[k].Weight;
+            }
+
             count++;
+            i = end;
         }
 
         return count == n ? new FeatureVector(keys, weights, texts) : new FeatureVector(keys[..count], weights[..count], texts[..count]);

@@ -62,7 +62,7 @@ public sealed record StoryFeatures
         string? headline = title ?? article.Metadata.Title;
         if (headline is not null)
         {
-            AddWords(headline, CollectionsMarshal.AsSpan(Tokenizer.Tokenize(headline)), article.Language, TitleWeight, terms);
+            AddWords(SentenceTokens.Of(headline), 0, article.Language, TitleWeight, terms);
         }
 
         // A title read from the text is its first sentence; it is counted once, as the title.
@@ -70,7 +70,7 @@ public sealed record StoryFeatures
         int skip = article.Metadata.Title is null ? 0 : 1;
         for (int k = skip; k < story.Sentences.Count; k++)
         {
-            AddWords(article.Text, story[k], article.Language, k < skip + NewsPipeline.LeadSentences ? LeadWeight : 1, terms);
+            AddWords(story, k, article.Language, k < skip + NewsPipeline.LeadSentences ? LeadWeight : 1, terms);
         }
 
         var lowercase = new HashSet<string>(StringComparer.Ordinal);
@@ -108,13 +108,13 @@ public sealed record StoryFeatures
     private static bool IsIdeograph(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 
     // The words of one sentence (or of a title), which open with a capital that says nothing about a name.
-    private static void AddWords(string text, ReadOnlySpan<Token> sentence, Language language, float weight, Dictionary<string, float> terms)
+    private static void AddWords(SentenceTokens sentences, int sentence, Language language, float weight, Dictionary<string, float> terms)
     {
-        // Words are lowered, looked up and counted as spans: a string is made only for a term met for the first time.
+        // Words are looked up and counted as spans: a string is made only for a term met for the first time.
         Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> counts = terms.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> buffer = stackalloc char[128];
+        string text = sentences.Text;
         bool first = true;
-        foreach (Token token in sentence)
+        foreach (Token token in sentences[sentence])
         {
             // A capital opening a sentence says nothing about a name.
             bool opening = first;
@@ -138,8 +138,7 @@ public sealed record StoryFeatures
                 continue;
             }
 
-            Span<char> lower = word.Length <= buffer.Length ? buffer[..word.Length] : new char[word.Length];
-            word.ToLowerInvariant(lower);
+            ReadOnlySpan<char> lower = sentences.Lower.AsSpan(token.Start, word.Length);
             if (!Stopwords.IsStopword(lower, language))
             {
                 ReadOnlySpan<char> key = TermNormalizer.Key(lower, language, isName: !opening && char.IsUpper(word[0]));

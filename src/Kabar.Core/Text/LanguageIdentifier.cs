@@ -12,6 +12,9 @@ public static class LanguageIdentifier
     // Below this share of recognised function words the text is not taken to be in a known language.
     private const double MinFunctionWordShare = 0.12;
 
+    // Longer words are no function words, and are not counted.
+    private const int MaxWordLength = 32;
+
     private static readonly FrozenSet<string> s_indonesianOnly = FrozenSet.Create(StringComparer.Ordinal,
     [
         "karena", "bisa", "saat", "tersebut", "setelah", "pemerintah", "uang", "polisi", "kantor", "kendaraan", "yaitu", "mau",
@@ -26,43 +29,28 @@ public static class LanguageIdentifier
         "kira-kira", "jabatan", "negeri", "encik", "beliau", "terdapat", "dapati", "isnin", "khamis", "ahad", "jun",
     ]);
 
-    /// <summary>The language of the words of <paramref name="text"/>, and the share of them that decided it (0–1).</summary>
-    public static (Language Language, double Confidence) Identify(string text, ReadOnlySpan<Token> tokens)
+    // The two lists asked with a span.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_indonesianOnlyWords = s_indonesianOnly.GetAlternateLookup<ReadOnlySpan<char>>(),
+        s_malayOnlyWords = s_malayOnly.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The language of the words of <paramref name="tokens"/>' sentences, and the share of them that decided it (0–1).</summary>
+    public static (Language Language, double Confidence) Identify(SentenceTokens tokens)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
         int words = 0, english = 0, malayic = 0, indonesianOnly = 0, malayOnly = 0;
-        Span<char> buffer = stackalloc char[32];
-        foreach (Token token in tokens)
+        foreach (Token token in tokens.All)
         {
-            if (token.Kind != TokenKind.Word || token.End - token.Start > buffer.Length)
+            if (token.Kind != TokenKind.Word || token.End - token.Start > MaxWordLength)
             {
                 continue;
             }
 
             words++;
-            Span<char> lower = buffer[..(token.End - token.Start)];
-            text.AsSpan(token.Start, lower.Length).ToLowerInvariant(lower);
-            var en = Stopwords.English.GetAlternateLookup<ReadOnlySpan<char>>();
-            var id = Stopwords.Indonesian.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (en.Contains(lower))
-            {
-                english++;
-            }
-
-            if (id.Contains(lower))
-            {
-                malayic++;
-            }
-
-            if (s_indonesianOnly.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
-            {
-                indonesianOnly++;
-            }
-
-            if (s_malayOnly.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
-            {
-                malayOnly++;
-            }
+            ReadOnlySpan<char> lower = tokens.Lower.AsSpan(token.Start, token.End - token.Start);
+            english += Stopwords.IsStopword(lower, Language.English) ? 1 : 0;
+            malayic += Stopwords.IsStopword(lower, Language.Indonesian) ? 1 : 0;
+            indonesianOnly += s_indonesianOnlyWords.Contains(lower) ? 1 : 0;
+            malayOnly += s_malayOnlyWords.Contains(lower) ? 1 : 0;
         }
 
         if (words == 0)

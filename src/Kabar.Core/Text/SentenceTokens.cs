@@ -16,6 +16,7 @@ public sealed class SentenceTokens
     private SentenceTokens(string text, IReadOnlyList<TextSpan> sentences, List<Token> tokens, int[] firsts)
     {
         Text = text;
+        Lower = text.ToLowerInvariant();
         Sentences = sentences;
         _tokens = tokens;
         _firsts = firsts;
@@ -23,6 +24,10 @@ public sealed class SentenceTokens
 
     /// <summary>The text every span refers to.</summary>
     public string Text { get; }
+
+    /// <summary>The text lowered once (invariant culture, one character for one, so at the same offsets): the steps that
+    /// compare words in lower case read them here instead of each lowering them again.</summary>
+    public string Lower { get; }
 
     /// <summary>The sentences, in the order given.</summary>
     public IReadOnlyList<TextSpan> Sentences { get; }
@@ -33,6 +38,9 @@ public sealed class SentenceTokens
     /// <summary>The tokens of sentence <paramref name="sentence"/>.</summary>
     public ReadOnlySpan<Token> this[int sentence] =>
         CollectionsMarshal.AsSpan(_tokens)[_firsts[sentence].._firsts[sentence + 1]];
+
+    /// <summary>Tokenizes the whole of <paramref name="text"/> as one sentence (a title, say).</summary>
+    public static SentenceTokens Of(string text) => Of(text, [new TextSpan(0, text.Length)]);
 
     /// <summary>Tokenizes <paramref name="sentences"/> of <paramref name="text"/>.</summary>
     public static SentenceTokens Of(string text, IReadOnlyList<TextSpan> sentences)

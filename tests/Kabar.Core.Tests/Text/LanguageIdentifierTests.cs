@@ -4,7 +4,7 @@ namespace Kabar.Core.Tests.Text;
 
 public class LanguageIdentifierTests
 {
-    private static Language Identify(string text) => LanguageIdentifier.Identify(text, [.. Tokenizer.Tokenize(text)]).Language;
+    private static Language Identify(string text) => LanguageIdentifier.Identify(SentenceTokens.Of(text)).Language;
 
     [Fact]
     public void Identify_Indonesian() =>

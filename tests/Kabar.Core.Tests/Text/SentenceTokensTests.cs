@@ -35,4 +35,15 @@ public class SentenceTokensTests
         Assert.Equal(["Dua", "tiga", "."], tokens[2].ToArray().Select(t => text[t.Start..t.End]));
         Assert.Equal(0, SentenceTokens.Of(text, []).All.Length);
     }
+
+    [Fact]
+    public void Lower_KeepsEveryOffset_SoEachWordsSliceIsTheWordLowered()
+    {
+        const string text = "İSTANBUL dan ÖFFNUNG: Ǆemal, ΣΟΦΙΑ dan Ḱ tiba.";
+        var tokens = SentenceTokens.Of(text);
+
+        Assert.Equal(text.Length, tokens.Lower.Length);
+        Assert.All(tokens.All.ToArray(), t =>
+            Assert.Equal(text[t.Start..t.End].ToLowerInvariant(), tokens.Lower[t.Start..t.End]));
+    }
 }
