@@ -115,9 +115,8 @@ public sealed partial class SqliteArticleStore
     }
 
     // data_version changes when another connection commits, never for this one's own writes: what this connection holds
-    // of the tables in memory (see Forget) is then read again. A batch holds the
-    // write lock from its start (BEGIN IMMEDIATE), so no other connection commits before it ends: asked once in a
-    // batch, not five times an article.
+    // of the tables in memory (see Forget) is then read again. A batch holds the write lock from its start (BEGIN
+    // IMMEDIATE), so no other connection commits before it ends: asked once in a batch, not five times an article.
     private void ForgetIfOthersWrote()
     {
         if (_batch is not null && ReferenceEquals(_versionCheckedIn, _batch))

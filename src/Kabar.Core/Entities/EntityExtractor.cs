@@ -47,7 +47,7 @@ public static class EntityExtractor
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(lowercaseWords);
         string text = sentences.Text;
-        var words = new NameWords(text, sentences.Lower, lowercaseWords.GetAlternateLookup<ReadOnlySpan<char>>());
+        var words = new NameWords(sentences, lowercaseWords.GetAlternateLookup<ReadOnlySpan<char>>());
         var mentions = new List<Mention>();
         for (int k = 0; k < sentences.Sentences.Count; k++)
         {
@@ -98,18 +98,18 @@ public static class EntityExtractor
         return mentions;
     }
 
-    // Tells name words from common ones, with the article's lowered text and the lower-case words asked as spans.
-    private readonly record struct NameWords(string Text, string Lower, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Common)
+    // Tells name words from common ones, reading words lowered from the sentences and asking the lower-case words as spans.
+    private readonly record struct NameWords(SentenceTokens Sentences, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Common)
     {
         public bool IsNameWord(Token t, bool mayBeCommon)
         {
-            if (t.Kind != TokenKind.Word || !char.IsUpper(Text[t.Start]))
+            if (t.Kind != TokenKind.Word || !char.IsUpper(Sentences.Text[t.Start]))
             {
                 return false;
             }
 
             // Every capitalised word of every article comes here.
-            ReadOnlySpan<char> lower = Lower.AsSpan(t.Start, t.End - t.Start);
+            ReadOnlySpan<char> lower = Sentences.Lower.AsSpan(t.Start, t.End - t.Start);
             if (Stopwords.IsStopword(lower, Language.Other) || s_notNames.Contains(lower))
             {
                 return false;
@@ -126,7 +126,7 @@ public static class EntityExtractor
             return false;
         }
 
-        string text = words.Text;
+        string text = words.Sentences.Text;
 
         Token t = tokens[j];
         if (t.Kind == TokenKind.Word)

@@ -52,8 +52,6 @@ public static partial class Agencies
     private static readonly string[] s_shortNameList = ["AFP", "AP", "KCNA", "TASS", "BBC", "CNN", "CNA", "DPA", "EFE", "NHK", "ANI", "PTI", "UPI", "AAP"];
     private static readonly SearchValues<string> s_shortNames = SearchValues.Create(s_shortNameList, StringComparison.Ordinal);
 
-    private static readonly SearchValues<char> s_capitals = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-
     /// <summary>False only when <see cref="Name"/> cannot match in <paramref name="text"/>: no long name in any case, and
     /// no short one in capitals as a whole word. Most articles name no agency, and this tells them far faster.</summary>
     public static bool MayHoldName(ReadOnlySpan<char> text)
@@ -77,7 +75,7 @@ public static partial class Agencies
             }
 
             // Past this run of capitals: no other word starts inside it.
-            int next = text[at..].IndexOfAnyExcept(s_capitals);
+            int next = text[at..].IndexOfAnyExceptInRange('A', 'Z');
             at = next < 0 ? text.Length : at + next;
         }
 
