@@ -38,7 +38,17 @@ internal static class KabarCommand
             return ExitCodes.Usage;
         }
 
-        // Without the library's own handler, which prints a stack trace: a bug reaches Program's one-line message.
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        try
+        {
+            // Without the library's own handler, which prints a stack trace: a bug gets the one line below.
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("KABAR_DEBUG") is null)
+        {
+            // Bad input never reaches here (it becomes a one-line message); this is a bug in Kabar.
+            Exception cause = e is AggregateException { InnerExceptions.Count: 1 } one ? one.InnerExceptions[0] : e;
+            error.WriteLine($"kabar: internal error: {cause.GetType().Name}: {cause.Message} (set KABAR_DEBUG=1 for details, and please report it)");
+            return ExitCodes.InternalError;
+        }
     }
 }

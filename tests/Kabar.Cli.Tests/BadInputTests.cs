@@ -111,4 +111,18 @@ public class BadInputTests
         Assert.Contains("kabar: ", error);
         Assert.DoesNotContain("   at ", error);
     }
+
+    // A bug (here, standard input that throws what no reader expects) gets one line and exit 70, not a stack trace.
+    // With KABAR_DEBUG set the exception is let through instead, and this test fails with it.
+    [Fact]
+    public void InternalError_IsOneLineWithItsExitCode()
+    {
+        using var dir = new TempDir();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = KabarCommand.Run(["ingest", "-", "--db", dir.File("kabar.db")], output, error,
+            () => throw new InvalidOperationException("standard input broke"));
+        Assert.Equal(ExitCodes.InternalError, exit);
+        AssertOneLine(error.ToString(), "kabar: internal error: InvalidOperationException: standard input broke (set KABAR_DEBUG=1");
+    }
 }
