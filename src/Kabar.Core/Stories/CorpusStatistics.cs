@@ -38,8 +38,12 @@ public sealed class CorpusStatistics
     private readonly int[] _featureCounts = new int[1 << FeatureBits];
     private readonly int _shingleBits;
     private readonly long _shinglesPerGeneration;
-    private byte[] _shingles;
-    private byte[] _previousShingles;
+
+    // The sketch's counters, both generations of a bucket side by side: [2 × bucket + generation]. Asking how often a
+    // shingle occurs then reads two cache lines instead of four; the committing thread asks ~2,000 times an article,
+    // and the 8 MB of counters seldom stay in the processor's caches between articles.
+    private readonly byte[] _shingles;
+    private int _current;
     private long _shinglesCounted;
 
     /// <summary>Empty statistics.</summary>
@@ -53,8 +57,7 @@ public sealed class CorpusStatistics
     {
         _shingleBits = shingleBits;
         _shinglesPerGeneration = shinglesPerGeneration;
-        _shingles = new byte[2 << shingleBits];
-        _previousShingles = new byte[2 << shingleBits];
+        _shingles = new byte[4 << shingleBits];
     }
 
     /// <summary>Articles counted.</summary>
@@ -80,18 +83,20 @@ public sealed class CorpusStatistics
         foreach (ulong shingle in shingles)
         {
             (int first, int second) = ShingleBuckets(shingle);
+            ref byte a = ref _shingles[(2 * first) + _current];
+            ref byte b = ref _shingles[(2 * second) + _current];
             // Conservative update: raise only the smaller counters, which keeps the overestimate small.
-            byte estimate = Math.Min(_shingles[first], _shingles[second]);
+            byte estimate = Math.Min(a, b);
             if (estimate < byte.MaxValue)
             {
-                if (_shingles[first] == estimate)
+                if (a == estimate)
                 {
-                    _shingles[first]++;
+                    a++;
                 }
 
-                if (_shingles[second] == estimate)
+                if (b == estimate)
                 {
-                    _shingles[second]++;
+                    b++;
                 }
             }
         }
@@ -99,8 +104,13 @@ public sealed class CorpusStatistics
         _shinglesCounted += shingles.Length;
         if (_shinglesCounted >= _shinglesPerGeneration)
         {
-            (_previousShingles, _shingles) = (_shingles, _previousShingles);
-            Array.Clear(_shingles);
+            // The previous generation is forgotten, and its counters count the next one.
+            _current ^= 1;
+            for (int i = _current; i < _shingles.Length; i += 2)
+            {
+                _shingles[i] = 0;
+            }
+
             _shinglesCounted = 0;
         }
     }
@@ -114,7 +124,7 @@ public sealed class CorpusStatistics
     public int ShingleArticles(ulong shingle)
     {
         (int first, int second) = ShingleBuckets(shingle);
-        return Math.Min(_shingles[first], _shingles[second]) + Math.Min(_previousShingles[first], _previousShingles[second]);
+        return Math.Min(_shingles[2 * first], _shingles[2 * second]) + Math.Min(_shingles[(2 * first) + 1], _shingles[(2 * second) + 1]);
     }
 
     /// <summary>True when a shingle occurs in at least <see cref="FrequentShingleArticles"/> recent articles.</summary>
@@ -139,8 +149,8 @@ public sealed class CorpusStatistics
             BinaryPrimitives.WriteInt64LittleEndian(header[12..], _shinglesCounted);
             zip.Write(header);
             zip.Write(MemoryMarshal.AsBytes(_featureCounts.AsSpan()));
-            zip.Write(_shingles);
-            zip.Write(_previousShingles);
+            zip.Write(Generation(_current));
+            zip.Write(Generation(_current ^ 1));
         }
 
         return buffer.ToArray();
@@ -181,9 +191,29 @@ public sealed class CorpusStatistics
             return statistics;
         }
 
-        zip.ReadExactly(statistics._shingles);
-        zip.ReadExactly(statistics._previousShingles);
+        byte[] generation = new byte[statistics._shingles.Length / 2];
+        for (int g = 0; g < 2; g++)
+        {
+            zip.ReadExactly(generation);
+            for (int i = 0; i < generation.Length; i++)
+            {
+                statistics._shingles[(2 * i) + g] = generation[i];
+            }
+        }
+
         return statistics;
+    }
+
+    // One generation's counters in bucket order, as saved.
+    private byte[] Generation(int g)
+    {
+        byte[] counters = new byte[_shingles.Length / 2];
+        for (int i = 0; i < counters.Length; i++)
+        {
+            counters[i] = _shingles[(2 * i) + g];
+        }
+
+        return counters;
     }
 
     /// <summary>A stable 64-bit key of a feature (XxHash3 of its UTF-16 text), as stored in the story index.</summary>

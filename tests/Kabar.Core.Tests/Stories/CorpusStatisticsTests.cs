@@ -99,6 +99,14 @@ public class CorpusStatisticsTests
         // The generation's last shingle (in buckets of its own): the saved current counts become the previous ones.
         read.Add(Features(FloodA), [ulong.MaxValue]);
         Assert.Equal(3, read.ShingleArticles(42));
+
+        // Saved again, the new generation comes first (nothing counted yet), then the one now previous, which counted
+        // that shingle in its first row's last counter (its second row's was already the larger).
+        byte[] generations = Unzipped(read.ToBytes())[(20 + (4 << 21))..];
+        const int Row = 1 << 21;
+        Assert.Equal(2 * Row, generations.AsSpan(0, 2 * Row).Count((byte)0));
+        Assert.Equal((Row - 1, (byte)4), (generations.AsSpan(2 * Row, Row).Count((byte)3), generations[(3 * Row) - 1]));
+        Assert.Equal(Row, generations.AsSpan(3 * Row, Row).Count((byte)4));
     }
 
     [Fact]
