@@ -107,7 +107,7 @@ public sealed record StoryFeatures
 
     private static bool IsIdeograph(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 
-    // The words of one sentence (or of a title), which open with a capital that says nothing about a name.
+    // The words of one sentence, or of a title.
     private static void AddWords(SentenceTokens sentences, int sentence, Language language, float weight, Dictionary<string, float> terms)
     {
         // Words are looked up and counted as spans: a string is made only for a term met for the first time.
