@@ -11,6 +11,11 @@ if (args is ["corpus", .. var corpusArgs])
     return CorpusFile.Run(corpusArgs);
 }
 
+if (args is ["sentences", .. var sentenceArgs])
+{
+    return SentenceCorpusFile.Run(sentenceArgs);
+}
+
 if (args is ["lookup", .. var lookupArgs])
 {
     return LookupLatency.Run(lookupArgs);

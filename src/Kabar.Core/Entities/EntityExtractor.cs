@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using Kabar.Text;
 
 namespace Kabar.Entities;
@@ -13,7 +14,14 @@ public static class EntityExtractor
 {
     // The lexicon's lists asked with a span.
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_notNames = NameLexicon.NotNames.GetAlternateLookup<ReadOnlySpan<char>>(),
-        s_places = NameLexicon.Places.GetAlternateLookup<ReadOnlySpan<char>>();
+        s_places = NameLexicon.Places.GetAlternateLookup<ReadOnlySpan<char>>(),
+        s_titles = NameLexicon.Titles.GetAlternateLookup<ReadOnlySpan<char>>(),
+        s_organisationWords = NameLexicon.OrganisationWords.GetAlternateLookup<ReadOnlySpan<char>>(),
+        s_productCues = NameLexicon.ProductCues.GetAlternateLookup<ReadOnlySpan<char>>(),
+        s_connectors = NameLexicon.Connectors.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The longest place name: words longer together are not one, and are not joined to ask.
+    private static readonly int s_longestPlace = NameLexicon.Places.Max(p => p.Length);
 
     // A sentence whose words are mostly capitalised is a headline, where capitals say nothing.
     private const double HeadlineCapitalShare = 0.6;
@@ -89,8 +97,7 @@ public static class EntityExtractor
                     }
                 }
 
-                string? before = PreviousWord(text, tokens, i);
-                Emit(article, text, run, before, mentions);
+                Emit(article, sentences, run, PreviousWord(sentences, tokens, i), mentions);
                 i = j;
             }
         }
@@ -131,40 +138,42 @@ public static class EntityExtractor
         Token t = tokens[j];
         if (t.Kind == TokenKind.Word)
         {
-            return NameLexicon.Connectors.Contains(text[t.Start..t.End]);
+            return s_connectors.Contains(text.AsSpan(t.Start, t.End - t.Start));
         }
 
         // "St." inside "St. Petersburg": a full stop right after a short capitalised abbreviation.
         return text[t.Start] == '.' && t.Start == last.End && last.End - last.Start <= 2;
     }
 
-    private static string? PreviousWord(string text, ReadOnlySpan<Token> tokens, int i)
+    // The word before a run, lowered, if only quotes and an opening parenthesis stand between; empty if none.
+    private static ReadOnlySpan<char> PreviousWord(SentenceTokens sentences, ReadOnlySpan<Token> tokens, int i)
     {
         for (int k = i - 1; k >= 0; k--)
         {
             if (tokens[k].Kind == TokenKind.Word)
             {
-                return text[tokens[k].Start..tokens[k].End].ToLowerInvariant();
+                return Lower(sentences, tokens[k]);
             }
 
-            if (text[tokens[k].Start] is not ('"' or '\'' or '('))
+            if (sentences.Text[tokens[k].Start] is not ('"' or '\'' or '('))
             {
-                return null;
+                return [];
             }
         }
 
-        return null;
+        return [];
     }
 
-    // Splits a run at titles and leading place names, and classifies each piece.
-    private static void Emit(int article, string text, List<Token> run, string? before, List<Mention> mentions)
+    // Splits a run at titles and leading place names, and classifies each piece. Words are asked for in the lexicon as
+    // spans of the lowered text, since every capitalised word of every article comes here.
+    private static void Emit(int article, SentenceTokens sentences, List<Token> run, ReadOnlySpan<char> before, List<Mention> mentions)
     {
-        bool afterTitle = before is not null && NameLexicon.Titles.Contains(before);
+        ReadOnlySpan<Token> tokens = CollectionsMarshal.AsSpan(run);
+        bool afterTitle = s_titles.Contains(before);
         int start = 0;
-        while (start < run.Count)
+        while (start < tokens.Length)
         {
-            string first = Lower(text, run[start]);
-            if (NameLexicon.Titles.Contains(first))
+            if (s_titles.Contains(Lower(sentences, tokens[start])))
             {
                 afterTitle = true;
                 start++;
@@ -172,23 +181,23 @@ public static class EntityExtractor
             }
 
             int end = start;
-            while (end < run.Count && !NameLexicon.Titles.Contains(Lower(text, run[end])))
+            while (end < tokens.Length && !s_titles.Contains(Lower(sentences, tokens[end])))
             {
                 end++;
             }
 
-            int place = PlacePrefix(text, run, start, end);
+            int place = PlacePrefix(sentences, tokens[start..end]);
             if (place > 0 && start + place < end)
             {
-                Add(article, text, run.GetRange(start, place), EntityKind.Place, mentions);
+                Add(article, sentences.Text, run.GetRange(start, place), EntityKind.Place, mentions);
                 start += place;
             }
 
-            List<Token> piece = run.GetRange(start, end - start);
-            bool loneOrganisationWord = piece.Count == 1 && NameLexicon.OrganisationWords.Contains(Lower(text, piece[0])) && !IsAcronym(text, piece[0]);
+            ReadOnlySpan<Token> piece = tokens[start..end];
+            bool loneOrganisationWord = piece.Length == 1 && s_organisationWords.Contains(Lower(sentences, piece[0])) && !IsAcronym(sentences.Text, piece[0]);
             if (!loneOrganisationWord)
             {
-                Add(article, text, piece, Classify(text, piece, afterTitle, start == 0 ? before : null), mentions);
+                Add(article, sentences.Text, run.GetRange(start, end - start), Classify(sentences, piece, afterTitle, start == 0 ? before : []), mentions);
             }
 
             afterTitle = false;
@@ -196,27 +205,22 @@ public static class EntityExtractor
         }
     }
 
-    private static int PlacePrefix(string text, List<Token> run, int start, int end)
-    {
-        if (end - start >= 2 && NameLexicon.Places.Contains(Lower(text, run[start]) + " " + Lower(text, run[start + 1])))
-        {
-            return 2;
-        }
+    private static int PlacePrefix(SentenceTokens sentences, ReadOnlySpan<Token> piece) =>
+        piece.Length >= 2 && IsPlace(sentences, piece[..2]) ? 2 : IsPlace(sentences, piece[..1]) ? 1 : 0;
 
-        return NameLexicon.Places.Contains(Lower(text, run[start])) ? 1 : 0;
-    }
-
-    private static EntityKind Classify(string text, List<Token> piece, bool afterTitle, string? before)
+    private static EntityKind Classify(SentenceTokens sentences, ReadOnlySpan<Token> piece, bool afterTitle, ReadOnlySpan<char> before)
     {
-        string joined = string.Join(' ', piece.Select(t => Lower(text, t)));
-        if (NameLexicon.Places.Contains(joined))
+        if (IsPlace(sentences, piece))
         {
             return EntityKind.Place;
         }
 
-        if (piece.Any(t => NameLexicon.OrganisationWords.Contains(Lower(text, t))))
+        foreach (Token t in piece)
         {
-            return EntityKind.Organisation;
+            if (s_organisationWords.Contains(Lower(sentences, t)))
+            {
+                return EntityKind.Organisation;
+            }
         }
 
         if (afterTitle)
@@ -224,7 +228,38 @@ public static class EntityExtractor
             return EntityKind.Person;
         }
 
-        return before is not null && NameLexicon.ProductCues.Contains(before) ? EntityKind.Product : EntityKind.Unknown;
+        return s_productCues.Contains(before) ? EntityKind.Product : EntityKind.Unknown;
+    }
+
+    // Whether the words, lowered and joined by single spaces as the lexicon writes a place of several words, name a place.
+    private static bool IsPlace(SentenceTokens sentences, ReadOnlySpan<Token> words)
+    {
+        if (words.Length == 1)
+        {
+            return s_places.Contains(Lower(sentences, words[0]));
+        }
+
+        Span<char> joined = stackalloc char[s_longestPlace];
+        int length = 0;
+        foreach (Token t in words)
+        {
+            ReadOnlySpan<char> word = Lower(sentences, t);
+            int from = length == 0 ? 0 : length + 1;
+            if (from + word.Length > joined.Length)
+            {
+                return false;
+            }
+
+            if (length > 0)
+            {
+                joined[length] = ' ';
+            }
+
+            word.CopyTo(joined[from..]);
+            length = from + word.Length;
+        }
+
+        return s_places.Contains(joined[..length]);
     }
 
     private static void Add(int article, string text, List<Token> tokens, EntityKind kind, List<Mention> mentions)
@@ -235,5 +270,5 @@ public static class EntityExtractor
 
     private static bool IsAcronym(string text, Token t) => t.End - t.Start >= 2 && text.AsSpan(t.Start, t.End - t.Start).IndexOfAnyInRange('a', 'z') < 0;
 
-    private static string Lower(string text, Token t) => text[t.Start..t.End].ToLowerInvariant();
+    private static ReadOnlySpan<char> Lower(SentenceTokens sentences, Token t) => sentences.Lower.AsSpan(t.Start, t.End - t.Start);
 }

@@ -82,6 +82,30 @@ public static partial class Agencies
         return false;
     }
 
+    /// <summary>Every index of <paramref name="text"/> at which <see cref="Names"/> may begin a match, ascending, and
+    /// more: a long name's start in any case, a short one's in capitals even inside a word. Null when the text holds a
+    /// character only the pattern equates with a name's letter (<see cref="RegexOnlyCaseVariants"/>): then any index may.</summary>
+    public static List<int>? NameStarts(ReadOnlySpan<char> text)
+    {
+        if (text.IndexOfAny(RegexOnlyCaseVariants) >= 0)
+        {
+            return null;
+        }
+
+        // The long names' starts and the short ones', each list found by one vectorized search, then put in order.
+        var starts = new List<int>();
+        foreach (SearchValues<string> names in (ReadOnlySpan<SearchValues<string>>)[s_longNames, s_shortNames])
+        {
+            for (int at = 0; at < text.Length && text[at..].IndexOfAny(names) is int found and >= 0; at += found + 1)
+            {
+                starts.Add(at + found);
+            }
+        }
+
+        starts.Sort();
+        return starts;
+    }
+
     private static bool IsWholeShortName(ReadOnlySpan<char> from)
     {
         foreach (string name in s_shortNameList)

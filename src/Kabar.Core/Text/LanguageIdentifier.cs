@@ -29,9 +29,34 @@ public static class LanguageIdentifier
         "kira-kira", "jabatan", "negeri", "encik", "beliau", "terdapat", "dapati", "isnin", "khamis", "ahad", "jun",
     ]);
 
-    // The two lists asked with a span.
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_indonesianOnlyWords = s_indonesianOnly.GetAlternateLookup<ReadOnlySpan<char>>(),
-        s_malayOnlyWords = s_malayOnly.GetAlternateLookup<ReadOnlySpan<char>>();
+    [Flags]
+    private enum Clue : byte
+    {
+        English = 1,
+        Malayic = 2,
+        IndonesianOnly = 4,
+        MalayOnly = 8,
+    }
+
+    // What each word of the four lists says, so that a word is looked up once rather than in each list; asked with a span.
+    private static readonly FrozenDictionary<string, Clue>.AlternateLookup<ReadOnlySpan<char>> s_clues = Clues().GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static FrozenDictionary<string, Clue> Clues()
+    {
+        var clues = new Dictionary<string, Clue>(StringComparer.Ordinal);
+        foreach ((IEnumerable<string> words, Clue clue) in new (IEnumerable<string>, Clue)[]
+        {
+            (Stopwords.English, Clue.English), (Stopwords.Indonesian, Clue.Malayic), (s_indonesianOnly, Clue.IndonesianOnly), (s_malayOnly, Clue.MalayOnly),
+        })
+        {
+            foreach (string word in words)
+            {
+                clues[word] = clues.GetValueOrDefault(word) | clue;
+            }
+        }
+
+        return clues.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     /// <summary>The language of the words of <paramref name="tokens"/>' sentences, and the share of them that decided it (0–1).</summary>
     public static (Language Language, double Confidence) Identify(SentenceTokens tokens)
@@ -46,11 +71,13 @@ public static class LanguageIdentifier
             }
 
             words++;
-            ReadOnlySpan<char> lower = tokens.Lower.AsSpan(token.Start, token.End - token.Start);
-            english += Stopwords.IsStopword(lower, Language.English) ? 1 : 0;
-            malayic += Stopwords.IsStopword(lower, Language.Indonesian) ? 1 : 0;
-            indonesianOnly += s_indonesianOnlyWords.Contains(lower) ? 1 : 0;
-            malayOnly += s_malayOnlyWords.Contains(lower) ? 1 : 0;
+            if (s_clues.TryGetValue(tokens.Lower.AsSpan(token.Start, token.End - token.Start), out Clue clue))
+            {
+                english += (clue & Clue.English) != 0 ? 1 : 0;
+                malayic += (clue & Clue.Malayic) != 0 ? 1 : 0;
+                indonesianOnly += (clue & Clue.IndonesianOnly) != 0 ? 1 : 0;
+                malayOnly += (clue & Clue.MalayOnly) != 0 ? 1 : 0;
+            }
         }
 
         if (words == 0)
