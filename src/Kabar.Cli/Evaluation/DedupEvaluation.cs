@@ -69,9 +69,9 @@ internal static class DedupEvaluation
                     return;
                 }
 
-                bestJaccard = Math.Max(bestJaccard, Shingles.Jaccard(shingles[i], shingles[j]));
-                bestContainment = Math.Max(bestContainment,
-                    Math.Max(Shingles.Containment(shingles[i], shingles[j]), Shingles.Containment(shingles[j], shingles[i])));
+                ShingleOverlap overlap = Shingles.Overlap(shingles[i], shingles[j]);
+                bestJaccard = Math.Max(bestJaccard, overlap.Jaccard);
+                bestContainment = Math.Max(bestContainment, overlap.Containment);
             }
 
             string? similarity = bestJaccard >= Ingester.NearJaccard ? $"Jaccard {Math.Floor(bestJaccard * 10) / 10:0.0}+"

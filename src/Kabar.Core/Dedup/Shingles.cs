@@ -76,16 +76,14 @@ public static class Shingles
     }
 
     /// <summary>|A ∩ B| / |A ∪ B| of two sorted shingle sets; 0 when both are empty.</summary>
-    public static double Jaccard(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        int shared = Intersection(a, b);
-        int union = a.Length + b.Length - shared;
-        return union == 0 ? 0 : (double)shared / union;
-    }
+    public static double Jaccard(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b) => Overlap(a, b).Jaccard;
 
     /// <summary>|A ∩ B| / |A|: how much of <paramref name="a"/> stands in <paramref name="b"/>; 0 when A is empty.</summary>
     public static double Containment(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b) =>
         a.Length == 0 ? 0 : (double)Intersection(a, b) / a.Length;
+
+    /// <summary>What two sorted shingle sets share, counted once for both measures.</summary>
+    public static ShingleOverlap Overlap(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b) => new(Intersection(a, b), a.Length, b.Length);
 
     private static int Intersection(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
@@ -110,4 +108,18 @@ public static class Shingles
 
         return shared;
     }
+}
+
+/// <summary>The shingles two sets share, and their sizes.</summary>
+/// <param name="Shared">|A ∩ B|.</param>
+/// <param name="A">|A|.</param>
+/// <param name="B">|B|.</param>
+public readonly record struct ShingleOverlap(int Shared, int A, int B)
+{
+    /// <summary>|A ∩ B| / |A ∪ B|; 0 when both are empty.</summary>
+    public double Jaccard => A + B - Shared is int union and > 0 ? (double)Shared / union : 0;
+
+    /// <summary>How much of the smaller set stands in the other: the larger of |A ∩ B| / |A| and |A ∩ B| / |B|, taking
+    /// 0 for an empty set.</summary>
+    public double Containment => Math.Max(A == 0 ? 0 : (double)Shared / A, B == 0 ? 0 : (double)Shared / B);
 }

@@ -243,8 +243,8 @@ public sealed class Ingester
         {
             ulong[] other = _statistics.WithoutFrequent(ahead is not null && ahead.Shingles.TryGetValue(candidate, out ulong[]? read)
                 ? read : Shingles.Of(_store.GetWords(candidate)));
-            double jaccard = Shingles.Jaccard(shingles, other);
-            double containment = Math.Max(Shingles.Containment(shingles, other), Shingles.Containment(other, shingles));
+            ShingleOverlap overlap = Shingles.Overlap(shingles, other);
+            (double jaccard, double containment) = (overlap.Jaccard, overlap.Containment);
             NearDuplicate? found = jaccard >= NearJaccard ? new NearDuplicate(candidate, "near", jaccard)
                 : containment >= PartialContainment ? new NearDuplicate(candidate, "contained", containment)
                 : null;

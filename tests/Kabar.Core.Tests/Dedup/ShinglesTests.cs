@@ -47,4 +47,28 @@ public class ShinglesTests
         Assert.Equal(1.0, Shingles.Jaccard(original, original));
         Assert.Equal(0.0, Shingles.Jaccard([], []));
     }
+
+    // The commit and the duplicate evaluation count what two sets share once for both measures; either order of the
+    // two gives the same, and an empty set contains nothing.
+    [Theory]
+    [InlineData(new ulong[] { 1, 2, 3, 4 }, new ulong[] { 3, 4, 5 })]
+    [InlineData(new ulong[] { 1, 2 }, new ulong[] { 1, 2, 3, 4, 5, 6 })]
+    [InlineData(new ulong[] { 7 }, new ulong[] { 8 })]
+    [InlineData(new ulong[0], new ulong[] { 1 })]
+    [InlineData(new ulong[0], new ulong[0])]
+    public void Overlap_GivesTheJaccardAndTheLargerContainment(ulong[] a, ulong[] b)
+    {
+        (double Jaccard, double Containment) Measures(ShingleOverlap o) => (o.Jaccard, o.Containment);
+        (double, double) expected = (Shingles.Jaccard(a, b), Math.Max(Shingles.Containment(a, b), Shingles.Containment(b, a)));
+        Assert.Equal(expected, Measures(Shingles.Overlap(a, b)));
+        Assert.Equal(expected, Measures(Shingles.Overlap(b, a)));
+    }
+
+    [Fact]
+    public void Overlap_OfTwoSets_CountsWhatTheyShare()
+    {
+        ShingleOverlap overlap = Shingles.Overlap([1, 2, 3, 4], [3, 4, 5]);
+        Assert.Equal(new ShingleOverlap(2, 4, 3), overlap);
+        Assert.Equal((2.0 / 5, 2.0 / 3), (overlap.Jaccard, overlap.Containment));
+    }
 }
