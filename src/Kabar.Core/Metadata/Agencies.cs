@@ -85,7 +85,7 @@ public static partial class Agencies
     /// <summary>Every index of <paramref name="text"/> at which <see cref="Names"/> may begin a match, ascending, and
     /// more: a long name's start in any case, a short one's in capitals even inside a word. Null when the text holds a
     /// character only the pattern equates with a name's letter (<see cref="RegexOnlyCaseVariants"/>): then any index may.</summary>
-    public static List<int>? NameStarts(ReadOnlySpan<char> text)
+    internal static List<int>? NameStarts(ReadOnlySpan<char> text)
     {
         if (text.IndexOfAny(RegexOnlyCaseVariants) >= 0)
         {

@@ -134,7 +134,25 @@ public sealed class CorpusStatistics
     public ulong[] WithoutFrequent(ulong[] shingles)
     {
         ArgumentNullException.ThrowIfNull(shingles);
-        return Array.Exists(shingles, IsFrequent) ? Array.FindAll(shingles, s => !IsFrequent(s)) : shingles;
+        // Each shingle is asked once: a count reads the sketch, which seldom stays in the processor's caches.
+        int first = Array.FindIndex(shingles, IsFrequent);
+        if (first < 0)
+        {
+            return shingles;
+        }
+
+        ulong[] kept = new ulong[shingles.Length - 1];
+        shingles.AsSpan(0, first).CopyTo(kept);
+        int count = first;
+        for (int i = first + 1; i < shingles.Length; i++)
+        {
+            if (!IsFrequent(shingles[i]))
+            {
+                kept[count++] = shingles[i];
+            }
+        }
+
+        return count == kept.Length ? kept : kept[..count];
     }
 
     /// <summary>The statistics as compressed bytes, to be stored and read back with <see cref="FromBytes"/>.</summary>

@@ -32,6 +32,11 @@ public class CorpusStatisticsTests
         statistics.Add(f, [42UL]);
         Assert.True(statistics.IsFrequent(42));
         Assert.Equal([7UL, 9UL], statistics.WithoutFrequent([7UL, 9UL, 42UL]));
+        Assert.Equal([7UL, 9UL], statistics.WithoutFrequent([42UL, 7UL, 9UL]));
+        Assert.Equal([7UL, 9UL], statistics.WithoutFrequent([7UL, 42UL, 9UL]));
+        Assert.Empty(statistics.WithoutFrequent([42UL]));
+        ulong[] rare = [7UL, 9UL];
+        Assert.Same(rare, statistics.WithoutFrequent(rare));
     }
 
     // A sketch of 2 × 1,024 counters, a generation of 16 shingles a counter (164 articles). Counted over all articles, the 2,000,000
