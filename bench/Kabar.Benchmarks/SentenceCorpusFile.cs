@@ -25,7 +25,17 @@ public static class SentenceCorpusFile
             return 2;
         }
 
-        List<string> sentences = [.. args[2..].SelectMany(Sentences).Where(s => s.Split(' ').Length >= 5)];
+        List<string> sentences;
+        try
+        {
+            sentences = [.. args[2..].SelectMany(Sentences).Where(s => s.Split(' ').Length >= 5)];
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"sentences: {e.Message}");
+            return 2;
+        }
+
         if (sentences.Count == 0)
         {
             Console.Error.WriteLine("sentences: no sentence of five words or more in the files given");
