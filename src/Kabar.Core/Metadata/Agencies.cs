@@ -52,26 +52,34 @@ public static partial class Agencies
     private static readonly string[] s_shortNameList = ["AFP", "AP", "KCNA", "TASS", "BBC", "CNN", "CNA", "DPA", "EFE", "NHK", "ANI", "PTI", "UPI", "AAP"];
     private static readonly SearchValues<string> s_shortNames = SearchValues.Create(s_shortNameList, StringComparison.Ordinal);
 
-    /// <summary>False only when <see cref="Name"/> cannot match in <paramref name="text"/>: no long name in any case, and
-    /// no short one in capitals as a whole word. Most articles name no agency, and this tells them far faster.</summary>
-    public static bool MayHoldName(ReadOnlySpan<char> text)
+    /// <summary>Every index of <paramref name="text"/> at which <see cref="Name"/> may match, ascending, and possibly
+    /// more: a long name's start in any case, a short one's in capitals as a whole word. Empty for most articles, which
+    /// name no agency: two vectorized searches tell them far faster than the pattern. Null when the text holds a
+    /// character only the pattern equates with a name's letter (<see cref="RegexOnlyCaseVariants"/>): then any index may.</summary>
+    internal static List<int>? NameStarts(ReadOnlySpan<char> text)
     {
         // The pattern's case-insensitive names also take the Kelvin sign for 'k'; an ordinal search does not, so a text
         // holding one is left to the pattern (normalised text has none: NFC makes it a 'K').
-        if (text.IndexOfAny(s_longNames) >= 0 || text.IndexOfAny(RegexOnlyCaseVariants) >= 0)
+        if (text.IndexOfAny(RegexOnlyCaseVariants) >= 0)
         {
-            return true;
+            return null;
+        }
+
+        var starts = new List<int>();
+        for (int at = 0; at < text.Length && text[at..].IndexOfAny(s_longNames) is int found and >= 0; at += found + 1)
+        {
+            starts.Add(at + found);
         }
 
         // Capitals such as "APBN" hold "AP" at the start of a word in most Indonesian articles, so a hit counts only as a
         // whole word, as the pattern's \b asks.
-        int at = 0;
-        while (at < text.Length && text[at..].IndexOfAny(s_shortNames) is int found and >= 0)
+        int longNames = starts.Count;
+        for (int at = 0; at < text.Length && text[at..].IndexOfAny(s_shortNames) is int found and >= 0;)
         {
             at += found;
             if ((at == 0 || !IsWordChar(text[at - 1])) && IsWholeShortName(text[at..]))
             {
-                return true;
+                starts.Add(at);
             }
 
             // Past this run of capitals: no other word starts inside it.
@@ -79,30 +87,11 @@ public static partial class Agencies
             at = next < 0 ? text.Length : at + next;
         }
 
-        return false;
-    }
-
-    /// <summary>Every index of <paramref name="text"/> at which <see cref="Names"/> may begin a match, ascending, and
-    /// more: a long name's start in any case, a short one's in capitals even inside a word. Null when the text holds a
-    /// character only the pattern equates with a name's letter (<see cref="RegexOnlyCaseVariants"/>): then any index may.</summary>
-    internal static List<int>? NameStarts(ReadOnlySpan<char> text)
-    {
-        if (text.IndexOfAny(RegexOnlyCaseVariants) >= 0)
+        if (longNames > 0 && starts.Count > longNames)
         {
-            return null;
+            starts.Sort();
         }
 
-        // The long names' starts and the short ones', each list found by one vectorized search, then put in order.
-        var starts = new List<int>();
-        foreach (SearchValues<string> names in (ReadOnlySpan<SearchValues<string>>)[s_longNames, s_shortNames])
-        {
-            for (int at = 0; at < text.Length && text[at..].IndexOfAny(names) is int found and >= 0; at += found + 1)
-            {
-                starts.Add(at + found);
-            }
-        }
-
-        starts.Sort();
         return starts;
     }
 

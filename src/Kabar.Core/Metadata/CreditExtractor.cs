@@ -59,18 +59,13 @@ public static partial class CreditExtractor
             AddNames(text, new TextSpan(m.Index, m.Index + m.Length), CreditKind.Via, credits);
         }
 
-        // An attribution ends in a name after white space, where the name pattern matches too. Most articles name no
-        // agency, and one search for a name costs far less than trying the attribution's verbs at every word.
-        if (Agencies.MayHoldName(text))
+        foreach (Match m in AttributionMatches(text))
         {
-            foreach (Match m in AttributionMatches(text))
+            Group name = m.Groups["name"];
+            var span = new TextSpan(m.Index, m.Index + m.Length);
+            if (!credits.Any(c => c.Span.Overlaps(span)))
             {
-                Group name = m.Groups["name"];
-                var span = new TextSpan(m.Index, m.Index + m.Length);
-                if (!credits.Any(c => c.Span.Overlaps(span)))
-                {
-                    credits.Add(new Credit(Agencies.Canonical(name.Value), CreditKind.Attribution, span, m.Value));
-                }
+                credits.Add(new Credit(Agencies.Canonical(name.Value), CreditKind.Attribution, span, m.Value));
             }
         }
 
@@ -83,8 +78,10 @@ public static partial class CreditExtractor
     private const int RunsBeforeName = 10;
 
     /// <summary>
-    /// What <c>Attribution().Matches(text)</c> gives, found faster. Indonesian writes "antara" ("between") in most
-    /// articles, so the search for a name rarely rules a text out, and the pattern then tried its verbs at every word. A
+    /// What <c>Attribution().Matches(text)</c> gives, found faster. An attribution ends in an agency's name after white
+    /// space, where the name pattern matches too; most articles name no agency, and the search for where a name may start
+    /// (<see cref="Agencies.NameStarts"/>) tells them at once. But Indonesian writes "antara" ("between") in most
+    /// articles, and in those the pattern tried its verbs at every word. A
     /// match starts at a word and ends in a name that opens a run of non-white characters at most
     /// <see cref="RunsBeforeName"/> runs after the match's first; so only the words that close to a place where a name
     /// may start are tried, each with the pattern anchored there, in the order the whole scan would try them. The first

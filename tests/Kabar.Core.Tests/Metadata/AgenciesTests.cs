@@ -19,7 +19,7 @@ public partial class AgenciesTests
     }
 
     [Fact]
-    public void MayHoldName_FindsEveryNameOfThePattern_InEveryCaseItTakes()
+    public void NameStarts_HoldWhereThePatternFindsEveryName_InEveryCaseItTakes()
     {
         (List<string> anyCase, List<string> capitals) = NamesPattern();
         Assert.Contains("antara", anyCase);
@@ -31,8 +31,9 @@ public partial class AgenciesTests
         foreach (string name in written)
         {
             string text = $"Hujan deras turun sejak pagi, menurut {name}, dan banjir meluas.";
-            Assert.Matches(Agencies.Name, text);
-            Assert.True(Agencies.MayHoldName(text), name);
+            Match match = Agencies.Name.Match(text);
+            Assert.True(match.Success, name);
+            Assert.Contains(match.Index, Agencies.NameStarts(text)!);
         }
     }
 
@@ -40,20 +41,20 @@ public partial class AgenciesTests
     [InlineData("Dana APBN dan APBD untuk KAPAL patroli tetap apa adanya.")]
     [InlineData("Pemerintah menambah anggaran tahun ini.")]
     [InlineData("")]
-    public void MayHoldName_IsFalse_WhereNoNameCanBe(string text)
+    public void NameStarts_AreNone_WhereNoNameCanBe(string text)
     {
         Assert.DoesNotMatch(Agencies.Name, text);
-        Assert.False(Agencies.MayHoldName(text));
+        Assert.Empty(Agencies.NameStarts(text)!);
     }
 
     [Theory]
     [InlineData("AP melaporkan")]
     [InlineData("Dana APBN, kata (AFP).")]
     [InlineData("sumber: CNA")]
-    public void MayHoldName_FindsACapitalName_AtTheStartOfAWord_AfterCapitalsThatHoldOne(string text)
+    public void NameStarts_AreTheCapitalNames_AtTheStartOfAWord_NotThoseInsideCapitals(string text)
     {
         Assert.Matches(Agencies.Name, text);
-        Assert.True(Agencies.MayHoldName(text));
+        Assert.Equal(Agencies.Name.Matches(text).Select(m => m.Index), Agencies.NameStarts(text)!);
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public partial class AgenciesTests
                 if (same.IsMatch(other) && !string.Equals(other, letter.ToString(), StringComparison.OrdinalIgnoreCase))
                 {
                     Assert.Contains((char)c, Agencies.RegexOnlyCaseVariants);
-                    Assert.True(Agencies.MayHoldName($"menurut Reuter{other}"));
+                    Assert.Null(Agencies.NameStarts($"menurut Reuter{other}"));
                 }
             }
         }
