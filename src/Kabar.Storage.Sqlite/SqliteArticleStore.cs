@@ -480,6 +480,9 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
     }
 
     /// <inheritdoc/>
+    public long Rollbacks { get; private set; }
+
+    /// <inheritdoc/>
     public long LastId() => Query("SELECT max(id) FROM articles", []) is long id ? id : 0;
 
     /// <inheritdoc/>
@@ -612,7 +615,11 @@ public sealed partial class SqliteArticleStore : IArticleStore, IDisposable
 
     // After a rollback the story index, the recent postings, keys, content hashes and ingest keys in memory may hold
     // rows the tables do not, and the key filter may not be saved.
-    private void RolledBack() => Forget();
+    private void RolledBack()
+    {
+        Rollbacks++;
+        Forget();
+    }
 
     // What this connection holds of the tables in memory (the story index, the recent postings, keys, content hashes
     // and ingest keys, the key filter) is read again when next needed.

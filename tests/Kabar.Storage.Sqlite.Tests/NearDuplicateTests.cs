@@ -63,6 +63,14 @@ public sealed class NearDuplicateTests : IDisposable
         return new Ingester(NewsPipeline.Default, store).Ingest(new ArticleSource("wire.txt"), Article(s_sentences)).Id!.Value;
     }
 
+    // An ingester on the store that has stored one article unrelated to the report.
+    private static Ingester WithAnotherArticle(SqliteArticleStore store)
+    {
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        ingester.Ingest(new ArticleSource("other.txt"), Encoding.UTF8.GetBytes(Evaluation.SyntheticCorpus.Create(1, seed: 2).First().Text));
+        return ingester;
+    }
+
     // The report with one sentence reworded, arriving later, must be found as a near copy of the original.
     private static void AssertALateCopyIsFound(Ingester ingester, long originalId)
     {
@@ -336,8 +344,7 @@ public sealed class NearDuplicateTests : IDisposable
     public void Ingest_FindsACopyOfAnArticleAnotherConnectionStored_AfterThisOneLoadedItsFilter()
     {
         using SqliteArticleStore first = Open();
-        var ingester = new Ingester(NewsPipeline.Default, first);
-        ingester.Ingest(new ArticleSource("other.txt"), Encoding.UTF8.GetBytes(Evaluation.SyntheticCorpus.Create(1, seed: 2).First().Text));
+        Ingester ingester = WithAnotherArticle(first);
         long originalId;
         using (SqliteArticleStore second = Open())
         {
@@ -374,8 +381,7 @@ public sealed class NearDuplicateTests : IDisposable
     public void Ingest_AfterABatchRolledBack_DoesNotFindItsArticles()
     {
         using SqliteArticleStore store = Open();
-        var ingester = new Ingester(NewsPipeline.Default, store);
-        ingester.Ingest(new ArticleSource("other.txt"), Encoding.UTF8.GetBytes(Evaluation.SyntheticCorpus.Create(1, seed: 2).First().Text));
+        Ingester ingester = WithAnotherArticle(store);
         using (store.BeginBatch())
         {
             ingester.Ingest(new ArticleSource("wire.txt"), Article(s_sentences));
@@ -384,6 +390,60 @@ public sealed class NearDuplicateTests : IDisposable
         string[] edited = [.. s_sentences];
         edited[3] = "Lebih dari dua ribu warga mengungsi ke balai desa dan masjid di dataran tinggi.";
         Assert.Equal(IngestOutcome.Added, ingester.Ingest(new ArticleSource("late.txt"), Article(edited)).Outcome);
+    }
+
+    // The ingester holds the shingles of the articles it stored last, by id. An article rolled back leaves its id free
+    // for another connection's article, which must then be verified by its own words, not by the rolled-back one's.
+    [Fact]
+    public void Ingest_AfterABatchRolledBack_VerifiesACandidateThatTookItsIdByItsOwnWords()
+    {
+        using SqliteArticleStore store = Open();
+        Ingester ingester = WithAnotherArticle(store);
+        long rolledBack;
+        using (store.BeginBatch())
+        {
+            rolledBack = ingester.Ingest(new ArticleSource("wire.txt"), Article(s_sentences)).Id!.Value;
+        }
+
+        // The report's first four sentences, then others: it shares passages with the report, but copies nothing of it.
+        string[] opening = [.. s_sentences[..4], .. Evaluation.SyntheticCorpus.Create(1, seed: 3).First().Text.Split('\n')];
+        using (SqliteArticleStore second = Open())
+        {
+            Assert.Equal(rolledBack, new Ingester(NewsPipeline.Default, second).Ingest(new ArticleSource("opening.txt"), Article(opening)).Id);
+        }
+
+        string[] edited = [.. s_sentences];
+        edited[3] = "Lebih dari dua ribu warga mengungsi ke balai desa dan masjid di dataran tinggi.";
+        PreparedInput late = ingester.Prepare(new ArticleSource("late.txt"), Article(edited));
+        Assert.Contains(rolledBack, store.FindByKeys(late.Keys, Ingester.MaxCandidates));
+        IngestResult result = ingester.Commit(late);
+        Assert.Equal((IngestOutcome.Added, null), (result.Outcome, result.DuplicateOf));
+    }
+
+    // An ingester verifies candidates it stored itself with the shingles it made for them; one opened for each article
+    // holds none and makes them from the words the store gives back. The two must decide alike.
+    [Fact]
+    public void Ingest_ByAnIngesterOpenedForEachArticle_DecidesAsOneThatHoldsTheShinglesOfWhatItStored()
+    {
+        using SqliteArticleStore store = Open(), other = SqliteArticleStore.Open(Path.Combine(_dir, "reopened.db"));
+        var ingester = new Ingester(NewsPipeline.Default, store);
+        var held = new List<(IngestOutcome, long?, double?)>();
+        var read = new List<(IngestOutcome, long?, double?)>();
+        foreach (Evaluation.SyntheticArticle article in Evaluation.SyntheticCorpus.Create(80, seed: 5))
+        {
+            var source = new ArticleSource($"a{article.Id}.txt");
+            byte[] text = Encoding.UTF8.GetBytes(article.Text);
+            IngestResult result = ingester.Ingest(source, text);
+            held.Add((result.Outcome, result.DuplicateOf, result.Near?.Similarity));
+
+            var opened = new Ingester(NewsPipeline.Default, other);
+            result = opened.Ingest(source, text);
+            opened.Checkpoint();
+            read.Add((result.Outcome, result.DuplicateOf, result.Near?.Similarity));
+        }
+
+        Assert.Equal(held, read);
+        Assert.Contains(held, d => d.Item1 == IngestOutcome.NearDuplicate);
     }
 
     // Version 12 keeps the recent keys in arrival order; the upgrade moves every one of them.

@@ -117,6 +117,11 @@ public interface IArticleStore
     /// <summary>The highest article id stored, or 0.</summary>
     long LastId();
 
+    /// <summary>How many times writes of this store's connection were rolled back. The ids of articles added in a write
+    /// that was rolled back may be given to other articles, so what a caller holds by article id goes stale when this
+    /// changes.</summary>
+    long Rollbacks { get; }
+
     /// <summary>Stored articles with ids above <paramref name="id"/>, ascending.</summary>
     IEnumerable<StoredArticle> ArticlesAfter(long id);
 

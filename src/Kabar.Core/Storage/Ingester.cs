@@ -87,11 +87,16 @@ public sealed class Ingester
     // (format 1) are read: enough to fill both generations of the sketch with articles of 400 words.
     private const int RecountArticles = 100_000;
 
+    // Shingles of the newest articles kept for verifying their copies: 32 MB, ~10,000 articles of 400 words.
+    private const int RecentShingles = 1 << 22;
+
     private readonly ArticleReader _reader;
     private readonly IArticleStore _store;
     private readonly StoryMatcher _matcher;
     private readonly CorpusStatistics _statistics;
+    private readonly RecentShingleSets _recent = new(RecentShingles);
     private long _counted;
+    private long _rollbacks;
 
     /// <summary>Loads the corpus statistics saved in <paramref name="store"/> and counts what was stored after them
     /// (by another process, or before a crash); a database from before stories gets its stories here.</summary>
@@ -191,6 +196,11 @@ public sealed class Ingester
                 $"{(near.Kind == "near" ? "near" : "partial")} copy of #{near.Of} ({near.Similarity:0.00})"));
         long id = Add(new NewArticle(input.Source, input.Packed.Raw, article, input.IngestKey, content, input.Packed.Words, keys, null, near, nearLinks?.Cluster, group),
             features, input.Shingles);
+        if (keys.Length > 0)
+        {
+            _recent.Add(id, input.Shingles);
+        }
+
         return new IngestResult(near is null ? IngestOutcome.Added : IngestOutcome.NearDuplicate, id, near?.Of, null, near,
             group.State.Id ?? id, group.State.Id is null);
     }
@@ -234,15 +244,12 @@ public sealed class Ingester
     private StoryAssignment Follow(StoryFeatures features, string? title, long? story, string reason) =>
         _matcher.Follow(features, title, story is { } s ? _store.GetStoryState(s) : null, reason, _statistics);
 
-    // Only the words of each candidate are read: its links, stored after its raw bytes, only for the one chosen. A
-    // candidate's words never change, so those read ahead serve even when the look-up had to be made again.
     private NearDuplicate? BestCandidate(ulong[] shingles, long[] keys, CandidatesAhead? ahead)
     {
         NearDuplicate? best = null;
         foreach (long candidate in _store.FindByKeys(keys, MaxCandidates, ahead?.Settled))
         {
-            ulong[] other = _statistics.WithoutFrequent(ahead is not null && ahead.Shingles.TryGetValue(candidate, out ulong[]? read)
-                ? read : Shingles.Of(_store.GetWords(candidate)));
+            ulong[] other = _statistics.WithoutFrequent(ShinglesOf(candidate, ahead));
             ShingleOverlap overlap = Shingles.Overlap(shingles, other);
             (double jaccard, double containment) = (overlap.Jaccard, overlap.Containment);
             NearDuplicate? found = jaccard >= NearJaccard ? new NearDuplicate(candidate, "near", jaccard)
@@ -258,10 +265,25 @@ public sealed class Ingester
         return best;
     }
 
+    // A candidate's shingles: read ahead, held since it was stored, or made from its words read back. Only its words
+    // are read: its links, stored after its raw bytes, only for the one chosen. A candidate's words never change, so
+    // those read ahead serve even when the look-up had to be made again.
+    private ulong[] ShinglesOf(long candidate, CandidatesAhead? ahead) =>
+        ahead is not null && ahead.Shingles.TryGetValue(candidate, out ulong[]? read) ? read
+        : _recent.TryGet(candidate, out ReadOnlySpan<ulong> held) ? held.ToArray()
+        : Shingles.Of(_store.GetWords(candidate));
+
     // Counts articles stored but not yet counted: after a crash since the last checkpoint, or written by another
     // process. Each is processed again from its raw bytes; one without a story (a database from before stories) gets one.
     private void CatchUp()
     {
+        // The sets held by id may belong to articles rolled back, whose ids other articles may now have.
+        if (_store.Rollbacks != _rollbacks)
+        {
+            _recent.Clear();
+            _rollbacks = _store.Rollbacks;
+        }
+
         if (_store.LastId() <= _counted)
         {
             return;
