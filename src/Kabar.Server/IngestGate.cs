@@ -45,13 +45,6 @@ internal sealed class IngestGate(string path) : IDisposable
             batch.Commit();
             return results;
         }
-        catch
-        {
-            // The batch is rolled back, but the ingester's statistics in memory count its articles: the next request
-            // makes a new one from what the store holds.
-            _ingester = null;
-            throw;
-        }
         finally
         {
             _turn.Release();

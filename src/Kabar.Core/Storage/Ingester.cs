@@ -93,7 +93,7 @@ public sealed class Ingester
     private readonly ArticleReader _reader;
     private readonly IArticleStore _store;
     private readonly StoryMatcher _matcher;
-    private readonly CorpusStatistics _statistics;
+    private CorpusStatistics _statistics;
     private readonly RecentShingleSets _recent = new(RecentShingles);
     private long _counted;
     private long _rollbacks;
@@ -111,16 +111,22 @@ public sealed class Ingester
         _reader = new ArticleReader(pipeline, pages);
         _store = store;
         _matcher = matcher ?? StoryMatcher.Default;
-        (byte[]? data, _counted) = store.LoadStatistics();
-        long counted = _counted;
-        _statistics = data is null ? new CorpusStatistics()
-            : CorpusStatistics.FromBytes(data, () => store.StoryWords(Math.Max(0, counted - RecountArticles), counted).Select(Shingles.Of));
+        (_statistics, _counted) = Saved(store);
+        _rollbacks = store.Rollbacks;
         if (store.KeyFormat() != KeyFormat)
         {
             RebuiltKeys = store.RebuildKeys(KeyFormat, words => KeysWithoutFrequent(Shingles.InOrder(words)));
         }
 
         CatchUp();
+    }
+
+    // The statistics last saved in the store, and the highest article id they count.
+    private static (CorpusStatistics, long) Saved(IArticleStore store)
+    {
+        (byte[]? data, long counted) = store.LoadStatistics();
+        return (data is null ? new CorpusStatistics()
+            : CorpusStatistics.FromBytes(data, () => store.StoryWords(Math.Max(0, counted - RecountArticles), counted).Select(Shingles.Of)), counted);
     }
 
     /// <summary>How many stored articles got new duplicate keys when this ingester opened the store, because theirs were
@@ -275,13 +281,15 @@ public sealed class Ingester
 
     // Counts articles stored but not yet counted: after a crash since the last checkpoint, or written by another
     // process. Each is processed again from its raw bytes; one without a story (a database from before stories) gets one.
+    // After a rollback the statistics count articles that were never stored, and the shingle sets held by id may be
+    // theirs, with their ids free for other articles: both are made again from what the store holds.
     private void CatchUp()
     {
-        // The sets held by id may belong to articles rolled back, whose ids other articles may now have.
         if (_store.Rollbacks != _rollbacks)
         {
-            _recent.Clear();
             _rollbacks = _store.Rollbacks;
+            _recent.Clear();
+            (_statistics, _counted) = Saved(_store);
         }
 
         if (_store.LastId() <= _counted)
