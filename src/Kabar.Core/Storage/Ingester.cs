@@ -255,12 +255,7 @@ public sealed class Ingester
         NearDuplicate? best = null;
         foreach (long candidate in _store.FindByKeys(keys, MaxCandidates, ahead?.Settled))
         {
-            ulong[] other = _statistics.WithoutFrequent(ShinglesOf(candidate, ahead));
-            ShingleOverlap overlap = Shingles.Overlap(shingles, other);
-            (double jaccard, double containment) = (overlap.Jaccard, overlap.Containment);
-            NearDuplicate? found = jaccard >= NearJaccard ? new NearDuplicate(candidate, "near", jaccard)
-                : containment >= PartialContainment ? new NearDuplicate(candidate, "contained", containment)
-                : null;
+            NearDuplicate? found = Verify(shingles, ShinglesOf(candidate, ahead), candidate, _statistics);
             // Candidates come most shared keys first; of equally similar ones the earliest is the copy's source.
             if (found is not null && (best is null || found.Similarity > best.Similarity || (found.Similarity == best.Similarity && candidate < best.Of)))
             {
@@ -271,12 +266,50 @@ public sealed class Ingester
         return best;
     }
 
+    /// <summary>How a candidate relates to an article, on the shingles of each that are not frequent in
+    /// <paramref name="statistics"/>: a near copy, a partial one, or neither (null).</summary>
+    /// <param name="shingles">The article's shingles, sorted, none of them frequent.</param>
+    /// <param name="other">The candidate's shingles, sorted, frequent ones included.</param>
+    /// <param name="candidate">The candidate's id.</param>
+    /// <param name="statistics">Which shingles are frequent.</param>
+    internal static NearDuplicate? Verify(ulong[] shingles, ReadOnlySpan<ulong> other, long candidate, CorpusStatistics statistics)
+    {
+        // The shingles the two share are not frequent, since the article has none, so only the candidate's others are
+        // looked up in the sketch, one by one, until so many are kept that neither measure can pass: both only fall as
+        // the candidate's set grows, so one that shares little is ruled out after a few look-ups, not one a shingle.
+        int shared = Shingles.Overlap(shingles, other).Shared, kept = shared, i = 0;
+        var overlap = new ShingleOverlap(shared, shingles.Length, kept);
+        foreach (ulong shingle in other)
+        {
+            if (!MayPass(overlap))
+            {
+                return null;
+            }
+
+            while (i < shingles.Length && shingles[i] < shingle)
+            {
+                i++;
+            }
+
+            if ((i == shingles.Length || shingles[i] != shingle) && !statistics.IsFrequent(shingle))
+            {
+                overlap = overlap with { B = ++kept };
+            }
+        }
+
+        return overlap.Jaccard >= NearJaccard ? new NearDuplicate(candidate, "near", overlap.Jaccard)
+            : overlap.Containment >= PartialContainment ? new NearDuplicate(candidate, "contained", overlap.Containment)
+            : null;
+    }
+
+    private static bool MayPass(ShingleOverlap overlap) => overlap.Jaccard >= NearJaccard || overlap.Containment >= PartialContainment;
+
     // A candidate's shingles: read ahead, held since it was stored, or made from its words read back. Only its words
     // are read: its links, stored after its raw bytes, only for the one chosen. A candidate's words never change, so
-    // those read ahead serve even when the look-up had to be made again.
-    private ulong[] ShinglesOf(long candidate, CandidatesAhead? ahead) =>
+    // those read ahead serve even when the look-up had to be made again. Held ones are valid until the next is stored.
+    private ReadOnlySpan<ulong> ShinglesOf(long candidate, CandidatesAhead? ahead) =>
         ahead is not null && ahead.Shingles.TryGetValue(candidate, out ulong[]? read) ? read
-        : _recent.TryGet(candidate, out ReadOnlySpan<ulong> held) ? held.ToArray()
+        : _recent.TryGet(candidate, out ReadOnlySpan<ulong> held) ? held
         : Shingles.Of(_store.GetWords(candidate));
 
     // Counts articles stored but not yet counted: after a crash since the last checkpoint, or written by another

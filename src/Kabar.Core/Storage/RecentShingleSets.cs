@@ -20,9 +20,10 @@ internal sealed class RecentShingleSets
     private int _next;
 
     /// <param name="capacity">Shingles the buffer holds: ~400 an article of 400 words.</param>
-    // Not cleared: only what was written is read, and the operating system backs the pages only as they are written,
-    // so a short ingest does not pay for the whole buffer.
-    public RecentShingleSets(int capacity) => _buffer = GC.AllocateUninitializedArray<ulong>(capacity);
+    public RecentShingleSets(int capacity) =>
+        // Not cleared: only what was written is read, and the operating system backs the pages only as they are
+        // written, so a short ingest does not pay for the whole buffer.
+        _buffer = GC.AllocateUninitializedArray<ulong>(capacity);
 
     /// <summary>Sets held now.</summary>
     public int Count => _where.Count;
