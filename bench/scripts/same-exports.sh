@@ -13,7 +13,10 @@ for input in "$@"; do
   for build in old new; do
     dll=$old; [ "$build" = new ] && dll=$new
     start=$(date +%s%N)
-    dotnet "$dll" ingest "$input" --db "$work/$build.db" > /dev/null 2>&1
+    if ! dotnet "$dll" ingest "$input" --db "$work/$build.db" > /dev/null 2> "$work/errors"; then
+      echo "$name $build: ingest failed: $(grep -v 'progress' "$work/errors" | tail -1)" >&2
+      exit 2
+    fi
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     printf '%s %s %d.%02d s\n' "$name" "$build" $((ms / 1000)) $((ms % 1000 / 10))
     dotnet "$dll" export --db "$work/$build.db" --format jsonl > "$work/$build.jsonl"

@@ -202,7 +202,7 @@ public sealed class Ingester
                 $"{(near.Kind == "near" ? "near" : "partial")} copy of #{near.Of} ({near.Similarity:0.00})"));
         long id = Add(new NewArticle(input.Source, input.Packed.Raw, article, input.IngestKey, content, input.Packed.Words, keys, null, near, nearLinks?.Cluster, group),
             features, input.Shingles);
-        if (keys.Length > 0)
+        if (keys.Length > 0)  // without keys, it is never a candidate
         {
             _recent.Add(id, input.Shingles);
         }
@@ -277,15 +277,15 @@ public sealed class Ingester
         // The shingles the two share are not frequent, since the article has none, so only the candidate's others are
         // looked up in the sketch, one by one, until so many are kept that neither measure can pass: both only fall as
         // the candidate's set grows, so one that shares little is ruled out after a few look-ups, not one a shingle.
-        int shared = Shingles.Overlap(shingles, other).Shared, kept = shared, i = 0;
-        var overlap = new ShingleOverlap(shared, shingles.Length, kept);
+        int shared = Shingles.Overlap(shingles, other).Shared, i = 0;
+        var overlap = new ShingleOverlap(shared, shingles.Length, shared);
+        if (!MayPass(overlap))
+        {
+            return null;
+        }
+
         foreach (ulong shingle in other)
         {
-            if (!MayPass(overlap))
-            {
-                return null;
-            }
-
             while (i < shingles.Length && shingles[i] < shingle)
             {
                 i++;
@@ -293,7 +293,11 @@ public sealed class Ingester
 
             if ((i == shingles.Length || shingles[i] != shingle) && !statistics.IsFrequent(shingle))
             {
-                overlap = overlap with { B = ++kept };
+                overlap = overlap with { B = overlap.B + 1 };
+                if (!MayPass(overlap))
+                {
+                    return null;
+                }
             }
         }
 

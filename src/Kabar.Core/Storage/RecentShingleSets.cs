@@ -14,9 +14,9 @@ internal sealed class RecentShingleSets
     private readonly ulong[] _buffer;
     private readonly Dictionary<long, (int Start, int Length)> _where = [];
 
-    // The ids in the order their sets were written, oldest first, so their places in the buffer ascend except where
-    // it was last wrapped round.
-    private readonly Queue<long> _order = new();
+    // The ids and where their sets start, in the order the sets were written, oldest first, so the starts ascend except
+    // where the buffer was last wrapped round.
+    private readonly Queue<(long Id, int Start)> _order = new();
     private int _next;
 
     /// <param name="capacity">Shingles the buffer holds: ~400 an article of 400 words.</param>
@@ -47,7 +47,7 @@ internal sealed class RecentShingleSets
         DropWhileOldestStartsBelow(_next + set.Length);
         set.CopyTo(_buffer.AsSpan(_next));
         _where.Add(id, (_next, set.Length));
-        _order.Enqueue(id);
+        _order.Enqueue((id, _next));
         _next += set.Length;
     }
 
@@ -76,9 +76,9 @@ internal sealed class RecentShingleSets
     // covers. Sets before the write position are newer, written since the buffer was last wrapped round.
     private void DropWhileOldestStartsBelow(int end)
     {
-        while (_order.TryPeek(out long oldest) && _where[oldest].Start >= _next && _where[oldest].Start < end)
+        while (_order.TryPeek(out (long Id, int Start) oldest) && oldest.Start >= _next && oldest.Start < end)
         {
-            _where.Remove(_order.Dequeue());
+            _where.Remove(_order.Dequeue().Id);
         }
     }
 }
