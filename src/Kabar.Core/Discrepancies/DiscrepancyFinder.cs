@@ -89,19 +89,9 @@ public static class DiscrepancyFinder
         return numbers;
     }
 
-    /// <summary>Reads "1.000" and "1,5" the Indonesian way and "1,000" and "1.5" the English way.</summary>
-    internal static bool TryParse(string number, Language language, out decimal value)
-    {
-        bool english = language == Language.English;
-        string thousands = english ? "," : ".";
-        string normalized = number.Replace(thousands, "", StringComparison.Ordinal);
-        if (!english)
-        {
-            normalized = normalized.Replace(',', '.');
-        }
-
-        return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
-    }
+    /// <summary>Reads a figure as its language writes it (<see cref="Figures.Canonical(string, Language)"/>).</summary>
+    internal static bool TryParse(string number, Language language, out decimal value) =>
+        decimal.TryParse(Figures.Canonical(number, language), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
 
     private static void Dates(string textA, List<DateMention> inA, string textB, List<DateMention> inB, SentenceAlignment pair, List<Discrepancy> found)
     {

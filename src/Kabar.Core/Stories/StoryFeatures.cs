@@ -114,6 +114,7 @@ public sealed record StoryFeatures
         Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> counts = terms.GetAlternateLookup<ReadOnlySpan<char>>();
         string text = sentences.Text;
         bool first = true;
+        Span<char> figure = stackalloc char[32];
         foreach (Token token in sentences[sentence])
         {
             // A capital opening a sentence says nothing about a name.
@@ -128,8 +129,9 @@ public sealed record StoryFeatures
 
             if (token.Kind == TokenKind.Number && word.Length >= 2)
             {
-                // Figures ("2024", "7,2", "1.000") are written the same in every language.
-                CollectionsMarshal.GetValueRefOrAddDefault(counts, word, out _) += weight;
+                // Figures tell one event across languages once read alike: "12.000" in a translation is "12,000" in its source.
+                ReadOnlySpan<char> key = word.Length <= figure.Length ? figure[..Figures.Canonical(word, language, figure)] : word;
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += weight;
                 continue;
             }
 

@@ -57,8 +57,32 @@ public class StoryFeaturesTests
             Pedagang mengatakan harganya belum turun.
             """);
         Assert.Equal(StoryFeatures.TitleWeight + (2 * StoryFeatures.LeadWeight), f.Terms["harga"]);  // "harganya" stemmed
-        Assert.Equal(StoryFeatures.LeadWeight, f.Terms["2.500"]);
+        Assert.Equal(StoryFeatures.LeadWeight, f.Terms["2500"]);  // the figure read as Indonesian writes it
         Assert.Equal(StoryFeatures.LeadWeight, f.Terms[longName.ToLowerInvariant()]);
         Assert.All(f.Terms.Keys, k => Assert.Equal(k.ToLowerInvariant(), k));
+    }
+
+    [Fact]
+    public void Of_ReadsAFigureAsItsLanguageWritesIt_SoATranslationSharesItsSourcesFigures()
+    {
+        StoryFeatures english = Features("""
+            Port of Meridia reopens after the strike
+            The strike stranded 12,000 containers and cost the port 1.5 million dollars, the authority said on Tuesday.
+            Workers will get a wage rise of 7.5 percent over two years, the union said after the talks.
+            """);
+        StoryFeatures indonesian = Features("""
+            Pelabuhan Meridia kembali dibuka setelah pemogokan
+            Pemogokan membuat 12.000 peti kemas tertahan dan merugikan pelabuhan 1,5 juta dolar, kata otoritas pada Selasa.
+            Para pekerja akan mendapat kenaikan upah 7,5 persen selama dua tahun, kata serikat setelah perundingan.
+            """);
+        foreach (string figure in new[] { "12000", "1.5", "7.5" })
+        {
+            Assert.True(english.Terms.ContainsKey(figure), figure);
+            Assert.True(indonesian.Terms.ContainsKey(figure), figure);
+        }
+
+        // A figure longer than the buffer it is read in counts as written.
+        string digits = string.Concat(Enumerable.Repeat("123.", 12)) + "4";
+        Assert.True(Features($"Angka panjang\nAngka {digits} tertulis di laporan pada Senin.").Terms.ContainsKey(digits));
     }
 }
