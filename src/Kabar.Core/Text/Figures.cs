@@ -102,7 +102,7 @@ public static class Figures
             return false;
         }
 
-        for (int at = first; at >= 0 && at < number.Length && number[at] == mark;)
+        for (int at = first; at < number.Length && number[at] == mark;)
         {
             int next = at + 1;
             while (next < number.Length && char.IsAsciiDigit(number[next]))
